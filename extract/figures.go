@@ -1,0 +1,261 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/tinso/tinso/corpus"
+)
+
+// Figures finds the figures of figures.md in an article body. The body
+// should already be NFC (Article does that); offsets are code points.
+//
+// The finder walks the body's tokens once. At each number it tries, in
+// order: the things that are not figures (names like "Covid-19", document
+// numbers, ordinals), dates, periods, then quantities (percent, money,
+// ratio, count) with their qualifier, range and unit.
+func Figures(body string) []corpus.Figure {
+	f := newFinder(body)
+	f.run()
+	return f.figs
+}
+
+type finder struct {
+	rs    []rune
+	toks  []token
+	sents []span
+	figs  []corpus.Figure
+	// lenient accepts what an isolated expression means but running text
+	// does not: a month or a year on its own ("tháng tám", "năm 2009").
+	lenient bool
+}
+
+type span struct{ start, end int }
+
+func newFinder(body string) *finder {
+	rs := []rune(body)
+	return &finder{rs: rs, toks: tokenize(rs), sents: sentences(rs)}
+}
+
+func (f *finder) run() {
+	for i := 0; i < len(f.toks); {
+		if n := f.at(i); n > 0 {
+			i += n
+			continue
+		}
+		i++
+	}
+	sort.SliceStable(f.figs, func(a, b int) bool { return f.figs[a].Start < f.figs[b].Start })
+}
+
+// at tries every rule at token i and returns how many tokens it consumed.
+func (f *finder) at(i int) int {
+	t := f.toks[i]
+	switch t.kind {
+	case tWord:
+		if t.low == "hàng" {
+			return f.vagueAt(i)
+		}
+		if t.low == "tháng" {
+			if n := f.monthYearAt(i, i); n > 0 {
+				return n
+			}
+		}
+		if n := f.wordDateAt(i); n > 0 {
+			return n
+		}
+		if startsWordNumber(t.low) && t.low != "năm" || (t.low == "năm" && f.numberWordFollows(i)) {
+			return f.quantityAt(i)
+		}
+		return 0
+	case tNum:
+		if n := f.periodAt(i); n > 0 {
+			return n
+		}
+		if n := f.notFigureAt(i); n > 0 {
+			return n
+		}
+		if n := f.wordDateAt(i); n > 0 {
+			return n
+		}
+		if n := f.dateAt(i); n > 0 {
+			return n
+		}
+		return f.quantityAt(i)
+	case tPunct:
+		// a currency sign before the number: "$10", "€20"
+		if _, ok := currencies[t.text]; ok && f.isNum(i+1) && f.toks[i+1].glued() {
+			return f.quantityAt(i + 1)
+		}
+	}
+	return 0
+}
+
+// startsWordNumber reports whether a number in words can start with w in
+// running text: a digit word or "mười", not a bare magnitude ("tỷ lệ").
+func startsWordNumber(w string) bool {
+	d, ok := digitWords[w]
+	return (ok && d >= 0 && w != "mốt" && w != "lăm" && w != "nhăm" && w != "tư") || w == "mười"
+}
+
+// numberWordFollows reports whether "năm" at i is the digit five: it is
+// followed by a magnitude or a percent ("năm triệu", "năm phần trăm").
+func (f *finder) numberWordFollows(i int) bool {
+	w := f.low(i + 1)
+	_, mag := magnitudes[w]
+	return (mag && w != "k" && w != "tr") || w == "mươi" || w == "trăm" || w == "phần"
+}
+
+// --- token helpers ---
+
+func (f *finder) tok(i int) (token, bool) {
+	if i < 0 || i >= len(f.toks) {
+		return token{}, false
+	}
+	return f.toks[i], true
+}
+
+// low returns the folded word at i, or "" when i is not a word.
+func (f *finder) low(i int) string {
+	if t, ok := f.tok(i); ok && t.kind == tWord {
+		return t.low
+	}
+	return ""
+}
+
+func (f *finder) isNum(i int) bool {
+	t, ok := f.tok(i)
+	return ok && t.kind == tNum
+}
+
+func (f *finder) isPunct(i int, chars string) bool {
+	t, ok := f.tok(i)
+	return ok && t.kind == tPunct && strings.Contains(chars, t.text)
+}
+
+const dashes = "-–—‐‑"
+
+// phraseAt returns the length in tokens of the longest phrase of set that
+// starts at word token i (words separated by single spaces, same line).
+func (f *finder) phraseAt(i int, has func(string) bool, maxLen int) int {
+	best := 0
+	var b strings.Builder
+	for n := 0; n < maxLen; n++ {
+		t, ok := f.tok(i + n)
+		if !ok || t.kind != tWord || (n > 0 && (!t.space || t.newline)) {
+			break
+		}
+		if n > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.low)
+		if has(b.String()) {
+			best = n + 1
+		}
+	}
+	return best
+}
+
+// phraseBefore returns the length of the longest phrase of set that ends at
+// token i (inclusive).
+func (f *finder) phraseBefore(i int, set map[string]bool, maxLen int) int {
+	best := 0
+	for n := 1; n <= maxLen; n++ {
+		s := i - n + 1
+		if s < 0 {
+			break
+		}
+		ok := true
+		parts := make([]string, 0, n)
+		for k := s; k <= i; k++ {
+			t := f.toks[k]
+			if t.kind != tWord || (k > s && t.newline) {
+				ok = false
+				break
+			}
+			parts = append(parts, t.low)
+		}
+		if !ok {
+			break
+		}
+		if set[strings.Join(parts, " ")] {
+			best = n
+		}
+	}
+	return best
+}
+
+func inSet(set map[string]bool) func(string) bool {
+	return func(s string) bool { return set[s] }
+}
+
+// --- emitting ---
+
+func (f *finder) text(first, last int) (string, int, int) {
+	s, e := f.toks[first].start, f.toks[last].end
+	return string(f.rs[s:e]), s, e
+}
+
+func (f *finder) emit(fig corpus.Figure, first, last int) {
+	fig.Text, fig.Start, fig.End = f.text(first, last)
+	fig.Sentence = f.sentence(fig.Start)
+	f.figs = append(f.figs, fig)
+}
+
+// sentences splits text at sentence-final punctuation followed by white
+// space, and at line breaks.
+func sentences(rs []rune) []span {
+	var out []span
+	start := 0
+	flush := func(end int) {
+		for start < end && isSpace(rs[start]) {
+			start++
+		}
+		e := end
+		for e > start && isSpace(rs[e-1]) {
+			e--
+		}
+		if e > start {
+			out = append(out, span{start, e})
+		}
+		start = end
+	}
+	for i, r := range rs {
+		switch r {
+		case '\n', '\r':
+			flush(i)
+		case '.', '!', '?', ';', '…':
+			if i+1 == len(rs) || isSpace(rs[i+1]) {
+				flush(i + 1)
+			}
+		}
+	}
+	flush(len(rs))
+	return out
+}
+
+func (f *finder) sentenceSpan(pos int) span {
+	k := sort.Search(len(f.sents), func(k int) bool { return f.sents[k].end > pos })
+	if k < len(f.sents) && f.sents[k].start <= pos {
+		return f.sents[k]
+	}
+	return span{pos, pos}
+}
+
+func (f *finder) sentence(pos int) string {
+	s := f.sentenceSpan(pos)
+	return string(f.rs[s.start:s.end])
+}
+
+// sentenceHas reports whether the sentence around pos contains one of the
+// phrases of set (matched on folded words).
+func (f *finder) sentenceHas(pos int, set map[string]bool) bool {
+	s := f.sentenceSpan(pos)
+	k := sort.Search(len(f.toks), func(k int) bool { return f.toks[k].start >= s.start })
+	for ; k < len(f.toks) && f.toks[k].start < s.end; k++ {
+		if f.toks[k].kind == tWord && f.phraseAt(k, inSet(set), 3) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,734 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tinso/tinso/corpus"
+)
+
+// numRead is a number read from the tokens first..last.
+type numRead struct {
+	val         corpus.Decimal
+	first, last int
+	words       int  // number words read (0 when written with digits)
+	hasMag      bool // a magnitude (nghìn, triệu, tỷ, k, tr) was applied
+	plain       bool // digits only, no separator: "2021", "01"
+}
+
+// readNumber reads the number starting at token i: digits with their
+// Vietnamese separators, space-grouped thousands, a following magnitude
+// word or shorthand ("1,2 tỷ", "10k", "1tr2"), or a number in words.
+func (f *finder) readNumber(i int) (numRead, bool) {
+	t, ok := f.tok(i)
+	if !ok {
+		return numRead{}, false
+	}
+	var n numRead
+	switch t.kind {
+	case tNum:
+		text := t.text
+		last := i
+		// "72 270", "9 000 000": thousands grouped by spaces
+		if !strings.ContainsAny(text, ".,") && len(text) <= 3 {
+			for {
+				nx, ok := f.tok(last + 1)
+				if !ok || nx.kind != tNum || !nx.space || nx.newline || len(nx.text) != 3 ||
+					strings.ContainsAny(nx.text, ".,") || nx.start-f.toks[last].end != 1 {
+					break
+				}
+				after, ok := f.tok(last + 2)
+				if !ok || (after.kind != tWord && !strings.Contains("%$€₫", after.text)) {
+					break
+				}
+				text += nx.text
+				last++
+			}
+		}
+		v, err := parseDigits(text)
+		if err != nil {
+			return numRead{}, false
+		}
+		n = numRead{val: v, first: i, last: last, plain: !strings.ContainsAny(text, ".,")}
+	case tWord:
+		var ws []string
+		for k := i; k < len(f.toks) && len(ws) < 24; k++ {
+			tk := f.toks[k]
+			if tk.kind != tWord || (k > i && (!tk.space || tk.newline)) {
+				break
+			}
+			ws = append(ws, tk.low)
+		}
+		wn, ok := parseWordNumber(ws)
+		if !ok || wn.n == 0 {
+			return numRead{}, false
+		}
+		last := i + wn.n - 1
+		// trailing "năm" read as five only when something follows that
+		// makes it a quantity ("hai mươi lăm" is read already).
+		n = numRead{val: wn.value, first: i, last: last, words: wn.n, hasMag: wn.hasMag}
+		return n, true
+	default:
+		return numRead{}, false
+	}
+	// magnitude words after digits: "1,2 tỷ", "10 ngàn", "2 nghìn tỷ"
+	for {
+		nx, ok := f.tok(n.last + 1)
+		if !ok || nx.kind != tWord || nx.newline {
+			break
+		}
+		p, isMag := magnitudes[nx.low]
+		if !isMag {
+			break
+		}
+		short := nx.low == "k" || nx.low == "tr" || nx.text == "K"
+		if short != !nx.space { // shorthand is glued, words are spaced
+			break
+		}
+		if short && n.hasMag {
+			break
+		}
+		n.val = n.val.Shift(p)
+		n.hasMag = true
+		n.last++
+		n.plain = false
+		// "1tr2": a glued digit after tr is the next lower unit
+		if nx.low == "tr" {
+			if d, ok := f.tok(n.last + 1); ok && d.kind == tNum && d.glued() && len(d.text) == 1 {
+				if v, err := n.val.Add(corpus.NewDecimal(int64(d.text[0]-'0'), p-1)); err == nil {
+					n.val = v
+					n.last++
+				}
+			}
+		}
+	}
+	return n, true
+}
+
+// notFigureAt skips numbers that are names, codes or references rather
+// than quantities, returning the tokens consumed (0 when i is a figure
+// candidate).
+func (f *finder) notFigureAt(i int) int {
+	t := f.toks[i]
+	prev, hasPrev := f.tok(i - 1)
+	// glued to letters before: "Covid-19", "G7", "U23", "A4"
+	if hasPrev && t.glued() {
+		if prev.kind == tWord && !f.isCurrencyWord(i-1) {
+			return f.skipCode(i)
+		}
+		if prev.kind == tPunct && strings.Contains(dashes, prev.text) {
+			if pp, ok := f.tok(i - 2); ok && pp.kind == tWord && prev.glued() {
+				return f.skipCode(i)
+			}
+		}
+	}
+	// document numbers: "02-NQ/TW", "68/NQ-CP", "153/2016/NĐ-CP", "295/LĐLĐ"
+	if f.isDocCode(i) {
+		return f.skipCode(i)
+	}
+	// the number of a document or a rank: "Nghị quyết (số) 02", "Điều 21",
+	// "lần thứ 2", "đợt 2", "quận 3"
+	k := i - 1
+	if f.low(k) == "số" {
+		if f.low(k-1) != "tổng" && f.low(k-1) != "con" {
+			return f.skipCode(i)
+		}
+	}
+	if f.phraseBefore(k, docBefore, 4) > 0 || f.phraseBefore(k, ordinalBefore, 2) > 0 {
+		return f.skipCode(i)
+	}
+	// numbers inside a short quoted name: "75 nghìn sáng kiến vượt khó"
+	if f.inQuotedName(i) {
+		return f.skipCode(i)
+	}
+	// phone numbers: long digit strings starting with 0, or after ĐT/Tel
+	if f.isPhone(i) {
+		return f.skipCode(i)
+	}
+	return 0
+}
+
+// skipCode consumes a number and whatever is glued to it by '/', '-', '.'
+// or letters, so that "153/2016/NĐ-CP" is skipped whole.
+func (f *finder) skipCode(i int) int {
+	j := i + 1
+	for j < len(f.toks) && f.toks[j].glued() {
+		t := f.toks[j]
+		if t.kind == tPunct && !strings.ContainsAny(t.text, "/-–.") {
+			break
+		}
+		if t.kind == tPunct && (j+1 >= len(f.toks) || !f.toks[j+1].glued()) {
+			break
+		}
+		j++
+	}
+	return j - i
+}
+
+// isDocCode reports whether the number at i starts a coded document
+// number: a '/' or '-' glued to it leads to capital letters.
+func (f *finder) isDocCode(i int) bool {
+	for j := i + 1; j+1 < len(f.toks) && j < i+8; j += 2 {
+		sep, nx := f.toks[j], f.toks[j+1]
+		if sep.kind != tPunct || !sep.glued() || !nx.glued() || !strings.ContainsAny(sep.text, "/-–") {
+			return false
+		}
+		if nx.kind == tWord {
+			return nx.isCapitalized()
+		}
+		if nx.kind != tNum {
+			return false
+		}
+	}
+	return false
+}
+
+func (f *finder) isCurrencyWord(i int) bool {
+	w := f.low(i)
+	c, ok := currencies[w]
+	return ok && w != "đồng" && w != "đ" && c != "" && f.toks[i].isAcronym() || w == "rs" || w == "us"
+}
+
+// inQuotedName reports whether the number at i sits inside a short quoted
+// span (a programme or campaign name), not in quoted speech.
+func (f *finder) inQuotedName(i int) bool {
+	const maxWords = 14
+	open := -1
+	for k := i - 1; k >= 0 && k > i-maxWords; k-- {
+		t := f.toks[k]
+		if t.kind != tPunct {
+			continue
+		}
+		if t.text == "“" || t.text == "\"" || t.text == "«" {
+			open = k
+			break
+		}
+		if t.text == "”" || t.text == "»" || strings.ContainsAny(t.text, ".;") {
+			return false
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := i + 1; k < len(f.toks) && k < open+maxWords*2; k++ {
+		t := f.toks[k]
+		if t.kind == tPunct && (t.text == "”" || t.text == "\"" || t.text == "»") {
+			return k-open <= maxWords*2
+		}
+		if t.newline {
+			return false
+		}
+	}
+	return false
+}
+
+func (f *finder) isPhone(i int) bool {
+	t := f.toks[i]
+	for _, w := range []string{"đt", "tel", "điện", "hotline", "fax", "sđt", "dđ", "zalo"} {
+		for k := i - 1; k >= i-3 && k >= 0; k-- {
+			if f.low(k) == w || f.low(k) == "thoại" {
+				return true
+			}
+		}
+	}
+	digits := 0
+	for j := i; j < len(f.toks) && j < i+6; j++ {
+		tj := f.toks[j]
+		if j > i && (tj.newline || (tj.kind == tWord)) {
+			break
+		}
+		for _, r := range tj.text {
+			if isDigit(r) {
+				digits++
+			}
+		}
+	}
+	return strings.HasPrefix(t.text, "0") && len(t.text) >= 3 && digits >= 9 && !strings.Contains(t.text, ",")
+}
+
+// approxBefore returns the approx value of the qualifier right before
+// token i, and the index of the first token of that qualifier.
+func (f *finder) approxBefore(i int) (string, int, bool) {
+	best, bestLen := "", 0
+	for _, a := range approxWords {
+		n := len(strings.Fields(a.words))
+		if n <= bestLen {
+			continue
+		}
+		if f.phraseBefore(i-1, map[string]bool{a.words: true}, n) == n {
+			best, bestLen = a.approx, n
+		}
+	}
+	return best, i - bestLen, bestLen > 0
+}
+
+// quantityAt reads a percent, money, ratio or count starting at token i.
+func (f *finder) quantityAt(i int) int {
+	n, ok := f.readNumber(i)
+	if !ok {
+		return 0
+	}
+	fig := corpus.Figure{}
+	first := i
+	// currency printed before the number: "$10", "USD 1,23", "EUR 20"
+	prefixCur := ""
+	if p, ok := f.tok(i - 1); ok {
+		if c, isCur := currencies[strings.ToLower(p.text)]; isCur && (p.kind == tPunct || (p.isAcronym() && p.text != "VNĐ" && p.text != "VND") || p.low == "rs") {
+			if t := f.toks[i]; t.glued() || (p.kind == tWord && !t.newline) {
+				prefixCur = c
+				first = i - 1
+			}
+		}
+	}
+	// "VN$1000"
+	if prefixCur == "USD" && first > 0 && f.toks[first].glued() && f.low(first-1) == "vn" {
+		prefixCur = "VND"
+		first--
+	}
+
+	// range: "300 - 500", "từ 1 đến 2", "3,5 - 3,7 triệu"
+	var hi *numRead
+	j := n.last + 1
+	if f.isPunct(j, dashes+"~") || f.low(j) == "đến" || f.low(j) == "tới" {
+		skipPct := 0
+		if f.isPunct(j, "%") {
+			skipPct = 1
+		}
+		_ = skipPct
+		if m, ok := f.readNumber(j + 1); ok && (m.words == 0) == (n.words == 0) {
+			if !(f.isNum(j+1) && f.toks[j].glued() && f.toks[j+1].glued() && !f.toks[n.last].glued() && false) {
+				hi = &m
+				j = m.last + 1
+			}
+		}
+	} else if f.isPunct(j, "%") && (f.isPunct(j+1, dashes) || f.low(j+1) == "đến") {
+		// "3% - 5%"
+		if m, ok := f.readNumber(j + 2); ok && f.isPunct(m.last+1, "%") {
+			hi = &m
+			j = m.last + 1
+		}
+	}
+	lo := n
+	if hi != nil {
+		if hi.hasMag && !lo.hasMag && lo.val.Cmp(hi.val) < 0 {
+			// the magnitude printed once covers both ends
+			if v, ok := scaleLike(lo.val, hi.val); ok {
+				lo.val = v
+			}
+		}
+		if lo.val.Cmp(hi.val) >= 0 {
+			hi = nil
+			j = n.last + 1
+		}
+	}
+	last := j - 1
+
+	approx, qualStart, hasQual := f.approxBefore(first)
+	if !hasQual {
+		qualStart = first
+	}
+	fromFloor := false
+	if f.low(qualStart-1) == "từ" && hi == nil {
+		fromFloor = true
+	}
+
+	setRange := func() {
+		if hi != nil {
+			mn, mx := lo.val, hi.val
+			fig.Min, fig.Max = &mn, &mx
+			approx = ""
+		}
+	}
+
+	switch {
+	case prefixCur != "":
+		fig.Kind, fig.Unit = corpus.Money, prefixCur
+		// "USD1,23": nothing more to read
+	case f.isPunct(j, "%") && f.toks[j].space == f.toks[j].space:
+		fig.Kind, fig.Unit = corpus.Percent, "%"
+		last = j
+	case f.low(j) == "phần" && f.low(j+1) == "trăm":
+		fig.Kind, fig.Unit = corpus.Percent, "%"
+		last = j + 1
+	default:
+		if cur, k := f.currencyAt(j); k > 0 {
+			fig.Kind, fig.Unit = corpus.Money, cur
+			last = j + k - 1
+			if cur == "cent" {
+				fig.Unit = "USD"
+				lo.val = lo.val.Shift(-2)
+				if hi != nil {
+					hv := hi.val.Shift(-2)
+					hi = &numRead{val: hv}
+				}
+			}
+			break
+		}
+		if n.words == 0 && hi == nil && f.isPunct(j, "/") && f.toks[j].glued() && f.isNum(j+1) && f.toks[j+1].glued() {
+			return f.ratioAt(i, n, approx, qualStart)
+		}
+		unit, cat, k := f.unitAt(j)
+		if k == 0 {
+			if n.hasMag && f.sentenceHas(f.toks[i].start, moneyContext) && !f.isPunct(j, "/") {
+				fig.Kind, fig.Unit = corpus.Money, "VND"
+				break
+			}
+			return last - i + 1
+		}
+		if unit == "" { // a time unit: durations and ages are not scored
+			return last - i + 1 + k
+		}
+		if n.words > 0 && !n.hasMag && (n.words < 2 || lo.val.Cmp(corpus.Int(11)) < 0) {
+			return last - i + 1 + k // "hai bên", "ba người": small numbers in words
+		}
+		if n.plain && lo.val.Cmp(corpus.Int(1000)) >= 0 && len(f.toks[i].text) == 4 && hi == nil && f.yearContext(i) {
+			return last - i + 1
+		}
+		fig.Kind, fig.Unit, fig.Category = corpus.Count, unit, cat
+		last = j + k - 1
+		if cat == catMembers && f.isSizeThreshold(qualStart) {
+			fig.Category = catPeople
+		}
+		// the closing quote of a quoted unit stays outside the text
+		if f.isPunct(last, "”\"»") {
+			last--
+		}
+	}
+
+	// "từ X ... trở lên" and a target "từ X%" are floors; "từ X lên Y" is a
+	// starting point.
+	if fromFloor && approx == "" {
+		switch {
+		case f.followedBy(last+1, 8, "trở lên"):
+			approx = "over"
+		case f.followedBy(last+1, 4, "lên") || f.followedBy(last+1, 4, "xuống") ||
+			f.followedBy(last+1, 4, "đến") || f.followedBy(last+1, 4, "tới"):
+		case fig.Kind == corpus.Percent || fig.Kind == corpus.Count:
+			approx = "over"
+		}
+	}
+	if approx == "" && hi == nil && f.followedBy(last+1, 2, "trở lên") && fig.Kind != corpus.Money {
+		approx = "over"
+	}
+	fig.Value = corpus.Value{Num: lo.val}
+	fig.Approx = corpus.Approx(approx)
+	setRange()
+	if fig.Kind == corpus.Money {
+		if per, k := f.perAt(last + 1); k > 0 {
+			fig.Per = per
+		}
+	}
+	f.emit(fig, first, last)
+	return last - i + 1
+}
+
+// scaleLike gives lo the magnitude of hi: in "3,5 - 3,7 triệu", 3,5 is
+// millions too.
+func scaleLike(lo, hi corpus.Decimal) (corpus.Decimal, bool) {
+	for p := int32(1); p <= 12; p++ {
+		v := lo.Shift(p)
+		if v.Cmp(hi) > 0 {
+			return corpus.Decimal{}, false
+		}
+		if v.Shift(1).Cmp(hi) > 0 {
+			return v, true
+		}
+	}
+	return corpus.Decimal{}, false
+}
+
+// followedBy reports whether phrase starts within the next n tokens of the
+// same sentence.
+func (f *finder) followedBy(i, n int, phrase string) bool {
+	set := map[string]bool{phrase: true}
+	words := len(strings.Fields(phrase))
+	for k := i; k < len(f.toks) && k < i+n; k++ {
+		t := f.toks[k]
+		if t.kind == tPunct && strings.ContainsAny(t.text, ".;:!?") {
+			return false
+		}
+		if t.kind == tWord && f.phraseAt(k, inSet(set), words) == words {
+			return true
+		}
+	}
+	return false
+}
+
+// yearContext reports whether a four-digit number at i is a year: after
+// "năm", "tháng", or in a year span.
+func (f *finder) yearContext(i int) bool {
+	switch f.low(i - 1) {
+	case "năm", "tháng", "quý", "từ", "đến", "trước", "sau", "cuối", "đầu":
+		return true
+	}
+	return false
+}
+
+// isSizeThreshold reports whether a worker count starting at i is an
+// enterprise-size threshold ("doanh nghiệp có từ 25 lao động"): it then
+// counts people, not union members.
+func (f *finder) isSizeThreshold(i int) bool {
+	k := i - 1
+	if f.low(k) == "từ" {
+		k--
+	}
+	if f.low(k) != "có" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if f.toks[j].kind != tWord {
+			break
+		}
+		switch countNouns[f.low(j)] {
+		case catEnterprises, catUnions, catAgencies:
+			return true
+		}
+		if f.low(j) == "nghiệp" || f.low(j) == "sở" || f.low(j) == "vị" {
+			return true
+		}
+	}
+	return false
+}
+
+// currencyAt returns the currency of the words or sign at i and how many
+// tokens it spans.
+func (f *finder) currencyAt(i int) (string, int) {
+	t, ok := f.tok(i)
+	if !ok || t.newline {
+		return "", 0
+	}
+	if t.kind == tPunct {
+		if c, ok := currencies[t.text]; ok {
+			return c, 1
+		}
+		return "", 0
+	}
+	// "đồng chí", "đồng bào": nouns that start like the currency
+	if f.phraseAt(i, func(s string) bool { _, ok := countNouns[s]; return ok && strings.Contains(s, " ") }, maxNounLen) > 0 && t.low == "đồng" {
+		return "", 0
+	}
+	k := f.phraseAt(i, func(s string) bool { _, ok := currencies[s]; return ok }, 4)
+	if k == 0 {
+		return "", 0
+	}
+	phrase := f.phraseKey(i, k)
+	// a glued "đ" or "k" is a unit only right after digits: "30.650.000đ"
+	if t.low == "đ" && t.space && k == 1 && f.isNum(i+1) {
+		return "", 0
+	}
+	return currencies[phrase], k
+}
+
+func (f *finder) phraseKey(i, k int) string {
+	parts := make([]string, 0, k)
+	for j := i; j < i+k; j++ {
+		parts = append(parts, f.toks[j].low)
+	}
+	return strings.Join(parts, " ")
+}
+
+// perAt reads a rate's denominator glued after a figure: "/người",
+// "/người/tháng", "/năm".
+func (f *finder) perAt(i int) (string, int) {
+	var parts []string
+	k := i
+	for f.isPunct(k, "/") && f.toks[k].glued() {
+		nx, ok := f.tok(k + 1)
+		if !ok || nx.kind != tWord || !nx.glued() {
+			break
+		}
+		n := f.phraseAt(k+1, func(s string) bool { _, ok := countNouns[s]; return ok || timeUnits[s] }, 3)
+		if n == 0 {
+			n = 1
+		}
+		parts = append(parts, f.phraseKey(k+1, n))
+		k += 1 + n
+	}
+	if len(parts) == 0 {
+		return "", 0
+	}
+	return strings.Join(parts, "/"), k - i
+}
+
+// unitAt reads the counted noun at token i. It returns the unit as it is to
+// be printed, its category and the tokens it spans; k == 0 means no noun
+// follows, and unit == "" with k > 0 means a time unit (a duration).
+func (f *finder) unitAt(i int) (unit, category string, k int) {
+	t, ok := f.tok(i)
+	if !ok || t.newline {
+		return "", "", 0
+	}
+	// a quoted name as the unit: 4 "Mái ấm Công đoàn"
+	if t.kind == tPunct && (t.text == "“" || t.text == "\"") && t.space {
+		end := -1
+		for j := i + 1; j < len(f.toks) && j <= i+8; j++ {
+			if f.toks[j].kind == tPunct {
+				if f.toks[j].text == "”" || f.toks[j].text == "\"" {
+					end = j
+				}
+				break
+			}
+		}
+		if end > i+1 {
+			name := string(f.rs[f.toks[i+1].start:f.toks[end-1].end])
+			cat, ok := countNouns[foldPhrase(name)]
+			if !ok {
+				cat = catOther
+			}
+			return name, cat, end - i + 1
+		}
+		return "", "", 0
+	}
+	if t.kind != tWord || !t.space && !f.isMeasure(t.low) {
+		return "", "", 0
+	}
+	if n := f.phraseAt(i, inSet(timeUnits), 3); n > 0 {
+		// "năm" alone after a number is a duration; "nămhọc" etc. too
+		return "", "", n
+	}
+	isNoun := func(s string) bool { _, ok := countNouns[s]; return ok }
+	n := f.phraseAt(i, isNoun, maxNounLen)
+	if n > 0 && !classifiers[t.low] {
+		return f.unitText(i, n), countNouns[f.phraseKey(i, n)], n
+	}
+	if classifiers[t.low] {
+		// classifier + noun: "căn nhà", "chiếc khẩu trang", "khâu đột phá"
+		if m := f.phraseAt(i+1, isNoun, maxNounLen); m > 0 {
+			cat := countNouns[f.phraseKey(i+1, m)]
+			if whole := f.phraseAt(i, isNoun, maxNounLen); whole > m+1 {
+				return f.unitText(i, whole), countNouns[f.phraseKey(i, whole)], whole
+			}
+			if cat == catPeople || cat == catMembers {
+				cat = catOther
+			}
+			return f.unitText(i, m+1), cat, m + 1
+		}
+		if m := f.fallbackNoun(i + 1); m > 0 {
+			return f.unitText(i, m+1), catOther, m + 1
+		}
+		if n > 0 {
+			return f.unitText(i, n), countNouns[f.phraseKey(i, n)], n
+		}
+		return "", "", 0
+	}
+	if t.isAcronym() && !stopWords[t.low] {
+		return t.text, catOther, 1
+	}
+	if m := f.fallbackNoun(i); m > 0 {
+		return f.unitText(i, m), catOther, m
+	}
+	return "", "", 0
+}
+
+// fallbackNoun guesses the extent of a noun missing from the lexicon: one
+// syllable, or two when the second is a plain lower-case syllable too.
+func (f *finder) fallbackNoun(i int) int {
+	t, ok := f.tok(i)
+	if !ok || t.kind != tWord || stopWords[t.low] || t.isCapitalized() || isNumberWord(t.low) || t.newline {
+		return 0
+	}
+	if _, isMag := magnitudes[t.low]; isMag {
+		return 0
+	}
+	n2, ok := f.tok(i + 1)
+	if ok && n2.kind == tWord && n2.space && !n2.newline && !stopWords[n2.low] && !n2.isCapitalized() && !isNumberWord(n2.low) {
+		if _, isNoun := countNouns[n2.low]; !isNoun {
+			return 2
+		}
+	}
+	return 1
+}
+
+func (f *finder) isMeasure(w string) bool {
+	switch w {
+	case "kg", "km", "m", "ha", "tấn", "t", "cm", "mm", "g", "l", "ml":
+		return true
+	}
+	return false
+}
+
+// unitText prints a unit: lower case, acronyms kept as written.
+func (f *finder) unitText(i, n int) string {
+	parts := make([]string, 0, n)
+	for j := i; j < i+n; j++ {
+		t := f.toks[j]
+		if t.isAcronym() {
+			parts = append(parts, t.text)
+		} else {
+			parts = append(parts, strings.ToLower(t.text))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// ratioAt reads "N/M" with at most one noun after it: "105/105 cơ quan",
+// "(4.497/3.200)".
+func (f *finder) ratioAt(i int, num numRead, approx string, qualStart int) int {
+	den, ok := f.readNumber(i + 2)
+	if !ok || den.val.IsZero() || den.hasMag {
+		return 0
+	}
+	last := den.last
+	// "N/M/..." is a date or a code, not a ratio
+	if f.isPunct(last+1, "/-") && f.toks[last+1].glued() {
+		return f.skipCode(i)
+	}
+	fig := corpus.Figure{Kind: corpus.Ratio, Approx: corpus.Approx(approx)}
+	if unit, _, k := f.unitAt(last + 1); k > 0 && unit != "" {
+		fig.Unit = unit
+		last += k
+		if f.isPunct(last, "”\"") {
+			last--
+		}
+	}
+	nv, dv := num.val, den.val
+	fig.Num, fig.Den = &nv, &dv
+	fig.Value = corpus.Value{Num: divide(nv, dv)}
+	_ = qualStart
+	f.emit(fig, i, last)
+	return last - i + 1
+}
+
+// divide returns a/b rounded to 12 decimal places; used only for a ratio's
+// value, whose num and den stay exact.
+func divide(a, b corpus.Decimal) corpus.Decimal {
+	q := a.Float64() / b.Float64()
+	d, err := corpus.ParseDecimal(strings.TrimRight(strings.TrimRight(formatFixed(q, 12), "0"), "."))
+	if err != nil {
+		return corpus.Decimal{}
+	}
+	return d
+}
+
+// vagueAt reads "hàng chục/trăm/nghìn ..." quantities: the value is the
+// lower bound and approx is "vague" ("hàng chục tỷ đồng" = 10^10).
+func (f *finder) vagueAt(i int) int {
+	p, ok := vagueMagnitudes[f.low(i+1)]
+	if !ok || !f.toks[i+1].space {
+		return 0
+	}
+	last := i + 1
+	for {
+		q, ok := vagueMagnitudes[f.low(last+1)]
+		if !ok || q <= 1 || f.low(last+1) == "trăm" {
+			break
+		}
+		p += q
+		last++
+	}
+	fig := corpus.Figure{Approx: corpus.Vague, Value: corpus.Value{Num: corpus.NewDecimal(1, p)}}
+	j := last + 1
+	if cur, k := f.currencyAt(j); k > 0 {
+		fig.Kind, fig.Unit = corpus.Money, cur
+		last = j + k - 1
+		if per, k := f.perAt(last + 1); k > 0 {
+			fig.Per = per
+		}
+	} else if unit, cat, k := f.unitAt(j); k > 0 && unit != "" {
+		fig.Kind, fig.Unit, fig.Category = corpus.Count, unit, cat
+		last = j + k - 1
+	} else {
+		return last - i + 1 + k
+	}
+	f.emit(fig, i, last)
+	return last - i + 1
+}
