@@ -233,11 +233,11 @@ func parseWordNumber(ws []string) (wordNumber, bool) {
 	}
 	start := i
 	var groups []magGroup
-	var small int64     // the part below a thousand being read
-	smallSet := false   // a digit, mười or trăm was read in this part
-	tensSet := false    // the tens of this part are fixed (mươi, mười, linh)
-	hundreds := false   // "trăm" was read and tens are still open
-	lastDigit := false  // the previous word was a bare digit word
+	var small int64      // the part below a thousand being read
+	smallSet := false    // a digit, mười or trăm was read in this part
+	tensSet := false     // the tens of this part are fixed (mươi, mười, linh)
+	hundreds := false    // "trăm" was read and tens are still open
+	lastDigit := false   // the previous word was a bare digit word
 	lastMag := int32(-1) // the previous word was this magnitude (or -1)
 
 	// closeGroup ends the part being read with magnitude p.
