@@ -83,7 +83,24 @@ func (f *finder) numericDate(i int) (p dateParts, sep string, last int, ok bool)
 		}
 		return p, ".", i, p.valid()
 	}
+	if y, ok := year(t.text); ok && f.isPunct(i+1, "-") && f.isNum(i+2) && f.isPunct(i+3, "-") && f.isNum(i+4) &&
+		f.toks[i+1].glued() && f.toks[i+2].glued() && f.toks[i+3].glued() && f.toks[i+4].glued() {
+		// ISO "2024-03-15"
+		m, ok1 := atoiSmall(f.toks[i+2].text, 2)
+		d, ok2 := atoiSmall(f.toks[i+4].text, 2)
+		p = dateParts{d: d, m: m, y: y}
+		return p, "-", i + 4, ok1 && ok2 && len(f.toks[i+2].text) == 2 && p.valid()
+	}
 	d, ok1 := atoiSmall(t.text, 2)
+	if ok1 && f.isPunct(i+1, "-") && f.isNum(i+2) && f.isPunct(i+3, "-") && f.isNum(i+4) && f.toks[i+1].space && f.toks[i+3].space {
+		// spaced "24 - 7 - 2002"
+		m, ok2 := atoiSmall(f.toks[i+2].text, 2)
+		y, ok3 := year(f.toks[i+4].text)
+		p = dateParts{d: d, m: m, y: y}
+		if ok2 && ok3 && p.valid() {
+			return p, "-", i + 4, true
+		}
+	}
 	if !ok1 || !f.isPunct(i+1, "/-") || !f.toks[i+1].glued() || !f.isNum(i+2) || !f.toks[i+2].glued() {
 		return p, "", 0, false
 	}
@@ -108,9 +125,9 @@ func (f *finder) numericDate(i int) (p dateParts, sep string, last int, ok bool)
 // dateAt reads a date written with digits at token i, and a second date
 // when a span follows ("1.3 – 31.5", "28/7/1929 - 28/7/2021", "27-28/02").
 func (f *finder) dateAt(i int) int {
-	// "27-28/02/2000": a span of days sharing a month
+	// "27-28/02/2000", "đêm 16-17.12": a span of days sharing a month
 	if d1, ok := atoiSmall(f.toks[i].text, 2); ok && f.isPunct(i+1, dashes) && f.toks[i+1].glued() && f.isNum(i+2) && f.toks[i+2].glued() {
-		if p2, sep, last, ok := f.numericDate(i + 2); ok && sep == "/" && d1 < p2.d {
+		if p2, sep, last, ok := f.numericDate(i + 2); ok && (sep == "/" || sep == "." && f.hasDayWord(i)) && d1 < p2.d {
 			p1 := p2
 			p1.d = d1
 			f.emitDate(p1, i, i)
@@ -118,11 +135,15 @@ func (f *finder) dateAt(i int) int {
 			return last - i + 1
 		}
 	}
+	if n := f.monthDateAt(i); n > 0 {
+		return n
+	}
 	p, sep, last, ok := f.numericDate(i)
 	if !ok {
 		return 0
 	}
 	keyword := f.hasDateKeyword(i)
+	dayWord := f.hasDayWord(i)
 	// a second date after a dash or "đến": a span
 	var p2 dateParts
 	first2, last2 := -1, -1
@@ -141,7 +162,8 @@ func (f *finder) dateAt(i int) int {
 	switch {
 	case p.y > 0 && (sep == "/" || sep == "." || sep == "-"):
 	case sep == "/" && (keyword || first2 >= 0 || !f.ratioSignals(i, last)):
-	case (sep == "." || sep == "-") && (keyword || (first2 >= 0 && (sep == "." || f.toks[j].space))):
+	case sep == "." && (keyword || first2 >= 0):
+	case sep == "-" && (dayWord || (first2 >= 0 && f.toks[j].space)):
 	default:
 		return 0
 	}
@@ -154,6 +176,78 @@ func (f *finder) dateAt(i int) int {
 		return last2 - i + 1
 	}
 	return last - i + 1
+}
+
+// monthDateAt reads a month and year written with digits: "02/2020",
+// "5.2021", "04-2021", and month spans sharing a year: "02-03/2000",
+// "01-12/2025".
+func (f *finder) monthDateAt(i int) int {
+	t := f.toks[i]
+	if g := strings.Split(t.text, "."); len(g) == 2 && !strings.Contains(t.text, ",") {
+		m, ok1 := atoiSmall(g[0], 2)
+		y, ok2 := year(g[1])
+		if ok1 && ok2 && m >= 1 && m <= 12 && y >= 1900 {
+			f.emitDate(dateParts{m: m, y: y}, i, i)
+			return 1
+		}
+		return 0
+	}
+	m1, ok := atoiSmall(t.text, 2)
+	if !ok || m1 < 1 || m1 > 12 || !f.isPunct(i+1, "/-"+dashes) || !f.toks[i+1].glued() || !f.isNum(i+2) || !f.toks[i+2].glued() {
+		return 0
+	}
+	if y, ok := year(f.toks[i+2].text); ok && y >= 1900 {
+		if f.isPunct(i+3, "/-") && f.toks[i+3].glued() && f.isNum(i+4) {
+			return 0 // "1-2-2020" is a full date
+		}
+		f.emitDate(dateParts{m: m1, y: y}, i, i+2)
+		return 3
+	}
+	// "02-03.2000": the second month and the year in one token
+	if g := strings.Split(f.toks[i+2].text, "."); len(g) == 2 && strings.Contains(dashes, f.toks[i+1].text) {
+		m2, ok1 := atoiSmall(g[0], 2)
+		y, ok2 := year(g[1])
+		if ok1 && ok2 && m2 > m1 && m2 <= 12 && y >= 1900 {
+			f.emitDate(dateParts{m: m1, y: y}, i, i)
+			f.emitDate(dateParts{m: m2, y: y}, i+2, i+2)
+			return 3
+		}
+		return 0
+	}
+	// "02-03/2000": two months sharing a year
+	m2, ok := atoiSmall(f.toks[i+2].text, 2)
+	if !ok || !strings.Contains(dashes, f.toks[i+1].text) || m2 <= m1 || m2 > 12 ||
+		!f.isPunct(i+3, "/.") || !f.toks[i+3].glued() || !f.isNum(i+4) || !f.toks[i+4].glued() {
+		return 0
+	}
+	y, ok := year(f.toks[i+4].text)
+	if !ok || y < 1900 {
+		return 0
+	}
+	f.emitDate(dateParts{m: m1, y: y}, i, i)
+	f.emitDate(dateParts{m: m2, y: y}, i+2, i+4)
+	return 5
+}
+
+// shareSpanYears gives the year printed on the second date of a span to
+// the first ("từ ngày 5 tháng 8 đến ngày 10 tháng 8 năm 2012").
+func (f *finder) shareSpanYears() {
+	for k := 0; k+1 < len(f.figs); k++ {
+		a, b := &f.figs[k], &f.figs[k+1]
+		if a.Kind != corpus.Date || b.Kind != corpus.Date || !strings.HasPrefix(a.Value.Date, "--") || strings.HasPrefix(b.Value.Date, "--") {
+			continue
+		}
+		between := strings.ToLower(strings.TrimSpace(string(f.rs[a.End:b.Start])))
+		between = strings.TrimSpace(strings.TrimSuffix(between, "ngày"))
+		if between != "-" && between != "–" && between != "—" && between != "đến" && between != "tới" {
+			continue
+		}
+		y := b.Value.Date[:4]
+		cand := y + a.Value.Date[1:]
+		if len(cand) >= 7 && cand <= b.Value.Date+"~" {
+			a.Value.Date = cand
+		}
+	}
 }
 
 // ratioSignals reports whether "N/M" at first..last reads as a ratio: a
@@ -177,10 +271,16 @@ func (f *finder) ratioSignals(first, last int) bool {
 	return false
 }
 
-// hasDateKeyword reports whether a day-time word comes right before i:
-// "ngày", "Sáng", "chiều", "mùng", "từ ngày", "hôm".
+// hasDayWord reports whether a day-time word comes right before i: "ngày",
+// "Sáng", "chiều", "đêm", "mùng". Only these make "d-m" and "d.m" dates.
+func (f *finder) hasDayWord(i int) bool {
+	return f.phraseBefore(i-1, dateKeywords, 2) > 0
+}
+
+// hasDateKeyword reports whether a day-time word or a preposition of time
+// comes right before i ("từ 23/6", "đến 17/6").
 func (f *finder) hasDateKeyword(i int) bool {
-	if f.phraseBefore(i-1, dateKeywords, 2) > 0 {
+	if f.hasDayWord(i) {
 		return true
 	}
 	switch f.low(i - 1) {
@@ -223,6 +323,9 @@ func (f *finder) wordDateAt(i int) int {
 		return 0
 	}
 	m, mLast, ok := f.monthAt(dayLast + 2)
+	if !ok && f.low(dayLast+2) == "năm" { // "ngày mười tháng năm": May
+		m, mLast, ok = 5, dayLast+2, true
+	}
 	if !ok {
 		return 0
 	}
@@ -339,10 +442,21 @@ func (f *finder) monthYearAt(i, first int) int {
 	last := mLast
 	if y, yLast, ok := f.yearAfter(mLast + 1); ok {
 		p.y, last = y, yLast
+	} else if k := mLast + 1; (f.isPunct(k, dashes) || f.low(k) == "đến" || f.low(k) == "tới") && f.low(k+1) == "tháng" {
+		// "tháng 3 tới tháng 5 năm 1975": the year printed once covers both
+		if m2, m2Last, ok := f.monthAt(k + 2); ok && m2 > m {
+			if y, yLast, ok := f.yearAfter(m2Last + 1); ok {
+				f.emitDate(dateParts{m: m, y: y}, first, mLast)
+				f.emitDate(dateParts{m: m2, y: y}, k+1, yLast)
+				return yLast - i + 1
+			}
+		}
+		if !f.lenient {
+			return 0
+		}
 	} else if !f.lenient {
-		return 0
+		return 0 // a month on its own is not a date
 	}
-	// "tháng 8 đến tháng 9": a month span without a year is not a date
 	f.emitDate(p, first, last)
 	return last - i + 1
 }

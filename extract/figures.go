@@ -46,6 +46,7 @@ func (f *finder) run() {
 		i++
 	}
 	sort.SliceStable(f.figs, func(a, b int) bool { return f.figs[a].Start < f.figs[b].Start })
+	f.shareSpanYears()
 }
 
 // at tries every rule at token i and returns how many tokens it consumed.
@@ -85,7 +86,9 @@ func (f *finder) at(i int) int {
 	case tPunct:
 		// a currency sign before the number: "$10", "€20"
 		if _, ok := currencies[t.text]; ok && f.isNum(i+1) && f.toks[i+1].glued() {
-			return f.quantityAt(i + 1)
+			if n := f.quantityAt(i + 1); n > 0 {
+				return n + 1
+			}
 		}
 	}
 	return 0
@@ -103,7 +106,10 @@ func startsWordNumber(w string) bool {
 func (f *finder) numberWordFollows(i int) bool {
 	w := f.low(i + 1)
 	_, mag := magnitudes[w]
-	return (mag && w != "k" && w != "tr") || w == "mươi" || w == "trăm" || w == "phần"
+	if _, cur := currencies[w]; cur && w != "đ" {
+		return true
+	}
+	return (mag && w != "k" && w != "tr" && w != "t") || w == "mươi" || w == "trăm" || w == "phần"
 }
 
 // --- token helpers ---

@@ -151,7 +151,9 @@ var approxWords = []struct {
 	{"khoảng", "about"}, {"xấp xỉ", "about"}, {"chừng", "about"}, {"ước", "about"},
 	{"ước tính", "about"}, {"ước khoảng", "about"}, {"gần như", "about"}, {"tầm", "about"},
 	{"lên tới", ""}, {"lên đến", ""}, {"có đến", ""}, {"trung bình", ""}, {"có tới", ""},
-	{"nhiều hơn", "over"}, {"không ít hơn", "over"},
+	{"nhiều hơn", "over"}, {"không ít hơn", "over"}, {"cao hơn", "over"},
+	{"không hơn", "under"}, {"không cao hơn", "under"}, {"thấp hơn", "under"},
+	{"không vượt quá", "under"}, {"không nhiều hơn", "under"},
 }
 
 // vagueMagnitudes follow "hàng": "hàng chục", "hàng trăm", "hàng nghìn".

@@ -190,7 +190,7 @@ func parseShorthand(s string) (corpus.Decimal, bool) {
 // magnitude words and their powers of ten.
 var magnitudes = map[string]int32{
 	"nghìn": 3, "ngàn": 3, "k": 3, "vạn": 4,
-	"triệu": 6, "tr": 6, "tỷ": 9, "tỉ": 9,
+	"triệu": 6, "tr": 6, "tỷ": 9, "tỉ": 9, "t": 9,
 }
 
 // digit words. "lăm", "mốt" and "tư" are the forms used after mươi.
@@ -227,8 +227,8 @@ func parseWordNumber(ws []string) (wordNumber, bool) {
 	var res wordNumber
 	i := 0
 	neg := false
-	if i < len(ws) && (ws[i] == "âm" || ws[i] == "dương") {
-		neg = ws[i] == "âm"
+	if i < len(ws) && (ws[i] == "âm" || ws[i] == "trừ" || ws[i] == "dương") {
+		neg = ws[i] != "dương"
 		i++
 	}
 	start := i
@@ -237,6 +237,7 @@ func parseWordNumber(ws []string) (wordNumber, bool) {
 	smallSet := false    // a digit, mười or trăm was read in this part
 	tensSet := false     // the tens of this part are fixed (mươi, mười, linh)
 	hundreds := false    // "trăm" was read and tens are still open
+	hadHundred := false  // "trăm" was read in this group
 	lastDigit := false   // the previous word was a bare digit word
 	lastMag := int32(-1) // the previous word was this magnitude (or -1)
 
@@ -271,7 +272,7 @@ func parseWordNumber(ws []string) (wordNumber, bool) {
 			}
 			groups = append(groups, magGroup{value: g.Shift(p), power: p + inner})
 		}
-		small, smallSet, tensSet, hundreds, lastDigit = 0, false, false, false, false
+		small, smallSet, tensSet, hundreds, lastDigit, hadHundred = 0, false, false, false, false, false
 		return true
 	}
 
@@ -299,7 +300,7 @@ loop:
 			case lastDigit && !tensSet:
 				// "chín trăm ba tám" = 938: after trăm, two digit words
 				// are tens and units.
-				if small < 100 || small%100 >= 10 {
+				if !hadHundred || small%100 >= 10 {
 					break loop
 				}
 				small = small - small%100 + (small%100)*10 + d
@@ -345,7 +346,7 @@ loop:
 				break loop
 			}
 			small = u * 100
-			smallSet, hundreds, lastDigit, tensSet = true, true, false, false
+			smallSet, hundreds, lastDigit, tensSet, hadHundred = true, true, false, false, true
 		case "rưỡi": // half of the unit just named
 			switch {
 			case lastMag >= 0:
@@ -366,7 +367,7 @@ loop:
 			continue
 		default:
 			p, ok := magnitudes[w]
-			if !ok || w == "k" || w == "tr" {
+			if !ok || w == "k" || w == "tr" || w == "t" {
 				break loop
 			}
 			if !closeGroup(p) {
@@ -453,7 +454,7 @@ func isNumberWord(w string) bool {
 		return true
 	}
 	_, ok := magnitudes[w]
-	return ok && w != "k" && w != "tr"
+	return ok && w != "k" && w != "tr" && w != "t"
 }
 
 // parseDigitSequence reads a number spoken digit by digit, as years often

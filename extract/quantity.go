@@ -28,20 +28,22 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 	case tNum:
 		text := t.text
 		last := i
-		// "72 270", "9 000 000": thousands grouped by spaces
+		// "72 270", "9 000 000": thousands grouped by spaces, when a unit
+		// follows the group
 		if !strings.ContainsAny(text, ".,") && len(text) <= 3 {
+			k := last
 			for {
-				nx, ok := f.tok(last + 1)
+				nx, ok := f.tok(k + 1)
 				if !ok || nx.kind != tNum || !nx.space || nx.newline || len(nx.text) != 3 ||
-					strings.ContainsAny(nx.text, ".,") || nx.start-f.toks[last].end != 1 {
+					strings.ContainsAny(nx.text, ".,") || nx.start-f.toks[k].end != 1 {
 					break
 				}
-				after, ok := f.tok(last + 2)
-				if !ok || (after.kind != tWord && !strings.Contains("%$€₫", after.text)) {
-					break
+				k++
+			}
+			if after, ok := f.tok(k + 1); k > last && ok && (after.kind == tWord || strings.Contains("%$€₫", after.text)) {
+				for ; last < k; last++ {
+					text += f.toks[last+1].text
 				}
-				text += nx.text
-				last++
 			}
 		}
 		v, err := parseDigits(text)
@@ -66,10 +68,14 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 		// trailing "năm" read as five only when something follows that
 		// makes it a quantity ("hai mươi lăm" is read already).
 		n = numRead{val: wn.value, first: i, last: last, words: wn.n, hasMag: wn.hasMag}
+		if !wn.hasMag {
+			n = f.spokenFraction(n)
+		}
 		return n, true
 	default:
 		return numRead{}, false
 	}
+	n = f.spokenFraction(n)
 	// magnitude words after digits: "1,2 tỷ", "10 ngàn", "2 nghìn tỷ"
 	for {
 		nx, ok := f.tok(n.last + 1)
@@ -80,7 +86,7 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 		if !isMag {
 			break
 		}
-		short := nx.low == "k" || nx.low == "tr" || nx.text == "K"
+		short := nx.low == "k" || nx.low == "tr" || nx.low == "t"
 		if short != !nx.space { // shorthand is glued, words are spaced
 			break
 		}
@@ -102,6 +108,43 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 		}
 	}
 	return n, true
+}
+
+// spokenFraction extends an integer by a decimal part spoken as "phẩy" or
+// "chấm" and digits: "2 chấm 23", "hai phẩy 23", "1 phẩy 1".
+func (f *finder) spokenFraction(n numRead) numRead {
+	w := f.low(n.last + 1)
+	if (w != "phẩy" && w != "chấm") || !n.val.IsInt() || !f.toks[n.last+1].space {
+		return n
+	}
+	frac := ""
+	last := n.last + 2
+	if t, ok := f.tok(last); ok && t.kind == tNum && !strings.ContainsAny(t.text, ".,") {
+		frac = t.text
+	} else if ok && t.kind == tWord {
+		var ws []string
+		for k := last; k < len(f.toks) && k < last+8 && f.toks[k].kind == tWord; k++ {
+			ws = append(ws, f.toks[k].low)
+		}
+		digits, m := readFractionWords(ws)
+		if m == 0 {
+			return n
+		}
+		frac, last = digits, last+m-1
+	}
+	if frac == "" {
+		return n
+	}
+	fd, err := decimalFromParts("0", frac)
+	if err != nil {
+		return n
+	}
+	v, err := n.val.Add(fd)
+	if err != nil {
+		return n
+	}
+	n.val, n.last, n.plain = v, last, false
+	return n
 }
 
 // notFigureAt skips numbers that are names, codes or references rather
@@ -173,7 +216,8 @@ func (f *finder) isDocCode(i int) bool {
 			return false
 		}
 		if nx.kind == tWord {
-			return nx.isCapitalized()
+			_, isCur := currencies[nx.low]
+			return nx.isCapitalized() && !isCur
 		}
 		if nx.kind != tNum {
 			return false
@@ -267,104 +311,63 @@ func (f *finder) quantityAt(i int) int {
 	if !ok {
 		return 0
 	}
-	fig := corpus.Figure{}
 	first := i
-	// currency printed before the number: "$10", "USD 1,23", "EUR 20"
-	prefixCur := ""
-	if p, ok := f.tok(i - 1); ok {
-		if c, isCur := currencies[strings.ToLower(p.text)]; isCur && (p.kind == tPunct || (p.isAcronym() && p.text != "VNĐ" && p.text != "VND") || p.low == "rs") {
-			if t := f.toks[i]; t.glued() || (p.kind == tWord && !t.newline) {
-				prefixCur = c
-				first = i - 1
-			}
-		}
+	if f.low(i-1) == "âm" && n.words > 0 { // "âm một nghìn đồng"
+		n.val = n.val.Neg()
+		first = i - 1
 	}
-	// "VN$1000"
-	if prefixCur == "USD" && first > 0 && f.toks[first].glued() && f.low(first-1) == "vn" {
-		prefixCur = "VND"
-		first--
+	prefixCur, curFirst := f.prefixCurrency(i)
+	if prefixCur != "" {
+		first = curFirst
 	}
-
-	// range: "300 - 500", "từ 1 đến 2", "3,5 - 3,7 triệu"
-	var hi *numRead
-	j := n.last + 1
-	if f.isPunct(j, dashes+"~") || f.low(j) == "đến" || f.low(j) == "tới" {
-		skipPct := 0
-		if f.isPunct(j, "%") {
-			skipPct = 1
-		}
-		_ = skipPct
-		if m, ok := f.readNumber(j + 1); ok && (m.words == 0) == (n.words == 0) {
-			if !(f.isNum(j+1) && f.toks[j].glued() && f.toks[j+1].glued() && !f.toks[n.last].glued() && false) {
-				hi = &m
-				j = m.last + 1
-			}
-		}
-	} else if f.isPunct(j, "%") && (f.isPunct(j+1, dashes) || f.low(j+1) == "đến") {
-		// "3% - 5%"
-		if m, ok := f.readNumber(j + 2); ok && f.isPunct(m.last+1, "%") {
-			hi = &m
-			j = m.last + 1
-		}
-	}
-	lo := n
-	if hi != nil {
-		if hi.hasMag && !lo.hasMag && lo.val.Cmp(hi.val) < 0 {
-			// the magnitude printed once covers both ends
-			if v, ok := scaleLike(lo.val, hi.val); ok {
-				lo.val = v
-			}
-		}
-		if lo.val.Cmp(hi.val) >= 0 {
-			hi = nil
-			j = n.last + 1
-		}
-	}
-	last := j - 1
-
 	approx, qualStart, hasQual := f.approxBefore(first)
 	if !hasQual {
 		qualStart = first
 	}
-	fromFloor := false
-	if f.low(qualStart-1) == "từ" && hi == nil {
-		fromFloor = true
-	}
 
-	setRange := func() {
-		if hi != nil {
-			mn, mx := lo.val, hi.val
-			fig.Min, fig.Max = &mn, &mx
-			approx = ""
+	// a range whose unit is printed once: "300 - 500", "từ 1 đến 2",
+	// "3,5 - 3,7 triệu"
+	lo := n
+	var hi *numRead
+	j := n.last + 1
+	if m, ok := f.rangeEnd(j, n, qualStart); ok {
+		hi, j = &m, m.last+1
+		if hi.hasMag && !lo.hasMag && lo.val.Cmp(hi.val) < 0 {
+			if v, ok := scaleLike(lo.val, hi.val); ok {
+				lo.val = v // the magnitude printed once covers both ends
+			}
+		}
+		if lo.val.Cmp(hi.val) >= 0 {
+			hi, j = nil, n.last+1
 		}
 	}
+	last := j - 1
 
+	fig := corpus.Figure{}
+	unitEnd := -1 // last token of a unit that a range may repeat
 	switch {
 	case prefixCur != "":
 		fig.Kind, fig.Unit = corpus.Money, prefixCur
-		// "USD1,23": nothing more to read
-	case f.isPunct(j, "%") && f.toks[j].space == f.toks[j].space:
+		// "VND1000-VND2000": the currency printed before both ends
+		if hi == nil && f.isPunct(j, dashes) && f.sameUnit(curFirst, i-1, j+1) {
+			if m, ok := f.readNumber(j + 1 + (i - curFirst)); ok && lo.val.Cmp(m.val) < 0 {
+				hi, last = &m, m.last
+			}
+		}
+	case f.isPunct(j, "%"):
 		fig.Kind, fig.Unit = corpus.Percent, "%"
-		last = j
+		last, unitEnd = j, j
 	case f.low(j) == "phần" && f.low(j+1) == "trăm":
 		fig.Kind, fig.Unit = corpus.Percent, "%"
-		last = j + 1
+		last, unitEnd = j+1, j+1
 	default:
 		if cur, k := f.currencyAt(j); k > 0 {
 			fig.Kind, fig.Unit = corpus.Money, cur
-			last = j + k - 1
-			if cur == "cent" {
-				fig.Unit = "USD"
-				lo.val = lo.val.Shift(-2)
-				if hi != nil {
-					hv := hi.val.Shift(-2)
-					hi = &numRead{val: hv}
-				}
-			}
+			last, unitEnd = j+k-1, j+k-1
 			break
 		}
 		if n.words == 0 && hi == nil && f.isPunct(j, "/") && f.toks[j].glued() && f.isNum(j+1) && f.toks[j+1].glued() {
-			return f.ratioAt(i, n, approx, qualStart)
+			return f.ratioAt(i, n, approx)
 		}
 		unit, cat, k := f.unitAt(j)
 		if k == 0 {
@@ -380,11 +383,14 @@ func (f *finder) quantityAt(i int) int {
 		if n.words > 0 && !n.hasMag && (n.words < 2 || lo.val.Cmp(corpus.Int(11)) < 0) {
 			return last - i + 1 + k // "hai bên", "ba người": small numbers in words
 		}
-		if n.plain && lo.val.Cmp(corpus.Int(1000)) >= 0 && len(f.toks[i].text) == 4 && hi == nil && f.yearContext(i) {
+		if n.plain && len(f.toks[i].text) == 4 && hi == nil && f.yearContext(i) {
 			return last - i + 1
 		}
 		fig.Kind, fig.Unit, fig.Category = corpus.Count, unit, cat
 		last = j + k - 1
+		if f.isMeasure(strings.ToLower(unit)) {
+			unitEnd = last
+		}
 		if cat == catMembers && f.isSizeThreshold(qualStart) {
 			fig.Category = catPeople
 		}
@@ -394,24 +400,35 @@ func (f *finder) quantityAt(i int) int {
 		}
 	}
 
-	// "từ X ... trở lên" and a target "từ X%" are floors; "từ X lên Y" is a
-	// starting point.
-	if fromFloor && approx == "" {
-		switch {
-		case f.followedBy(last+1, 8, "trở lên"):
-			approx = "over"
-		case f.followedBy(last+1, 4, "lên") || f.followedBy(last+1, 4, "xuống") ||
-			f.followedBy(last+1, 4, "đến") || f.followedBy(last+1, 4, "tới"):
-		case fig.Kind == corpus.Percent || fig.Kind == corpus.Count:
-			approx = "over"
+	// the unit printed at both ends: "50.000đ-100.000đ", "3kg-6kg",
+	// "từ 1000 đồng đến 2000 đồng", "3% - 5%"
+	if hi == nil && unitEnd >= 0 {
+		if m, ok := f.rangeEnd(unitEnd+1, n, qualStart); ok && lo.val.Cmp(m.val) < 0 {
+			k := m.last + 1
+			if f.sameUnit(j, unitEnd, k) {
+				hi = &m
+				last = k + (unitEnd - j)
+			}
 		}
 	}
-	if approx == "" && hi == nil && f.followedBy(last+1, 2, "trở lên") && fig.Kind != corpus.Money {
-		approx = "over"
+	// cents after dollars: "2 đô la và 23 xen", "hai đô 23", "20 Rupees 43"
+	if fig.Kind == corpus.Money && fig.Unit != "VND" && hi == nil && !lo.hasMag {
+		if v, l, ok := f.centsAfter(last + 1); ok {
+			if sum, err := lo.val.Add(v); err == nil {
+				lo.val, last = sum, l
+			}
+		}
+	}
+
+	if hi != nil {
+		mn, mx := lo.val, hi.val
+		fig.Min, fig.Max = &mn, &mx
+		approx = ""
+	} else {
+		approx = f.floorOrCeiling(approx, qualStart, last, fig.Kind)
 	}
 	fig.Value = corpus.Value{Num: lo.val}
 	fig.Approx = corpus.Approx(approx)
-	setRange()
 	if fig.Kind == corpus.Money {
 		if per, k := f.perAt(last + 1); k > 0 {
 			fig.Per = per
@@ -419,6 +436,123 @@ func (f *finder) quantityAt(i int) int {
 	}
 	f.emit(fig, first, last)
 	return last - i + 1
+}
+
+// prefixCurrency reads a currency printed before the number at i: "$10",
+// "USD 1,23", "EUR 20", "Rs. 20", "VN$1000". It returns the code and the
+// currency's first token.
+func (f *finder) prefixCurrency(i int) (string, int) {
+	k := i - 1
+	if f.isPunct(k, ".") && f.toks[i].space { // "Rs. 20"
+		k--
+	}
+	p, ok := f.tok(k)
+	if !ok {
+		return "", 0
+	}
+	c, isCur := currencies[strings.ToLower(p.text)]
+	if !isCur || c == "cent" {
+		return "", 0
+	}
+	switch {
+	case p.kind == tPunct:
+		if !f.toks[i].glued() {
+			return "", 0
+		}
+	case p.isAcronym() && (f.toks[i].glued() || p.text != "VNĐ" && p.text != "VND") || p.low == "rs":
+		if f.toks[i].newline {
+			return "", 0
+		}
+	default:
+		return "", 0
+	}
+	if c == "USD" && k > 0 && p.glued() && f.low(k-1) == "vn" { // "VN$1000"
+		return "VND", k - 1
+	}
+	return c, k
+}
+
+// rangeEnd reads the upper end of a range that starts with lo: after a dash
+// or "đến"/"tới" (or "và" in "giữa A và B"), a number written the same way.
+func (f *finder) rangeEnd(j int, lo numRead, qualStart int) (numRead, bool) {
+	between := f.isPunct(j, dashes+"~") || f.low(j) == "đến" || f.low(j) == "tới" ||
+		(f.low(j) == "và" && f.low(qualStart-1) == "giữa")
+	if !between || (lo.words == 1 && lo.val.IsZero()) { // "không tới 7000": not zero
+		return numRead{}, false
+	}
+	if f.isPunct(j, dashes) && !f.toks[j].glued() && f.isNum(j+1) && f.toks[j+1].glued() {
+		return numRead{}, false // "5 -3": a sign, not a range
+	}
+	m, ok := f.readNumber(j + 1)
+	if !ok {
+		return numRead{}, false
+	}
+	return m, true
+}
+
+// sameUnit reports whether the tokens from k repeat the unit a..b.
+func (f *finder) sameUnit(a, b, k int) bool {
+	for d := 0; d <= b-a; d++ {
+		u, ok1 := f.tok(a + d)
+		v, ok2 := f.tok(k + d)
+		if !ok1 || !ok2 || !strings.EqualFold(u.text, v.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// centsAfter reads the cents that follow a dollar amount: "và 23 xen",
+// "23 xu", or a bare "23" ending the expression.
+func (f *finder) centsAfter(k int) (corpus.Decimal, int, bool) {
+	if f.low(k) == "và" {
+		k++
+	}
+	m, ok := f.readNumber(k)
+	if !ok || !m.val.IsInt() || m.val.Cmp(corpus.Int(100)) >= 0 || m.hasMag {
+		return corpus.Decimal{}, 0, false
+	}
+	last := m.last
+	switch cur, n := f.currencyAt(last + 1); {
+	case n > 0 && cur == "cent":
+		last += n
+	case n > 0:
+		return corpus.Decimal{}, 0, false
+	default:
+		if nx, ok := f.tok(last + 1); ok && !nx.newline && (nx.kind == tWord || nx.kind == tNum) {
+			return corpus.Decimal{}, 0, false
+		}
+	}
+	return m.val.Shift(-2), last, true
+}
+
+// floorOrCeiling settles approx from the words around a figure: "từ X ...
+// trở lên" and a target "từ X%" are floors ("over"); "từ X lên Y" is a
+// starting point (""); "X trở xuống" is a ceiling ("under").
+func (f *finder) floorOrCeiling(approx string, qualStart, last int, kind corpus.Kind) string {
+	if approx != "" {
+		return approx
+	}
+	if f.followedBy(last+1, 2, "trở xuống") {
+		return "under"
+	}
+	if f.low(qualStart-1) == "từ" {
+		switch {
+		case f.followedBy(last+1, 8, "trở lên"):
+			return "over"
+		case f.followedBy(last+1, 8, "trở xuống"):
+			return "under"
+		case f.followedBy(last+1, 4, "lên") || f.followedBy(last+1, 4, "xuống") ||
+			f.followedBy(last+1, 4, "đến") || f.followedBy(last+1, 4, "tới"):
+			return ""
+		case kind == corpus.Percent || kind == corpus.Count:
+			return "over"
+		}
+	}
+	if kind != corpus.Money && f.followedBy(last+1, 2, "trở lên") {
+		return "over"
+	}
+	return ""
 }
 
 // scaleLike gives lo the magnitude of hi: in "3,5 - 3,7 triệu", 3,5 is
@@ -540,7 +674,11 @@ func (f *finder) perAt(i int) (string, int) {
 		if n == 0 {
 			n = 1
 		}
-		parts = append(parts, f.phraseKey(k+1, n))
+		per := f.phraseKey(k+1, n)
+		if per == "h" {
+			per = "giờ"
+		}
+		parts = append(parts, per)
 		k += 1 + n
 	}
 	if len(parts) == 0 {
@@ -584,6 +722,9 @@ func (f *finder) unitAt(i int) (unit, category string, k int) {
 	if n := f.phraseAt(i, inSet(timeUnits), 3); n > 0 {
 		// "năm" alone after a number is a duration; "nămhọc" etc. too
 		return "", "", n
+	}
+	if !t.space && f.isMeasure(t.low) { // "3kg", "31Mhz"
+		return t.low, catOther, 1
 	}
 	isNoun := func(s string) bool { _, ok := countNouns[s]; return ok }
 	n := f.phraseAt(i, isNoun, maxNounLen)
@@ -640,7 +781,7 @@ func (f *finder) fallbackNoun(i int) int {
 
 func (f *finder) isMeasure(w string) bool {
 	switch w {
-	case "kg", "km", "m", "ha", "tấn", "t", "cm", "mm", "g", "l", "ml":
+	case "kg", "km", "m", "ha", "tấn", "cm", "mm", "g", "l", "ml", "mhz", "ghz", "kw", "kwh", "mw", "gb", "mb", "tb":
 		return true
 	}
 	return false
@@ -662,7 +803,7 @@ func (f *finder) unitText(i, n int) string {
 
 // ratioAt reads "N/M" with at most one noun after it: "105/105 cơ quan",
 // "(4.497/3.200)".
-func (f *finder) ratioAt(i int, num numRead, approx string, qualStart int) int {
+func (f *finder) ratioAt(i int, num numRead, approx string) int {
 	den, ok := f.readNumber(i + 2)
 	if !ok || den.val.IsZero() || den.hasMag {
 		return 0
@@ -683,7 +824,6 @@ func (f *finder) ratioAt(i int, num numRead, approx string, qualStart int) int {
 	nv, dv := num.val, den.val
 	fig.Num, fig.Den = &nv, &dv
 	fig.Value = corpus.Value{Num: divide(nv, dv)}
-	_ = qualStart
 	f.emit(fig, i, last)
 	return last - i + 1
 }
