@@ -162,7 +162,7 @@ func (f *finder) dateAt(i int) int {
 	switch {
 	case p.y > 0 && (sep == "/" || sep == "." || sep == "-"):
 	case sep == "/" && (keyword || first2 >= 0 || !f.ratioSignals(i, last)):
-	case sep == "." && (keyword || first2 >= 0):
+	case sep == "." && (keyword || first2 >= 0 || f.isPunct(i-1, "(") && f.isPunct(last+1, ")")):
 	case sep == "-" && (dayWord || (first2 >= 0 && f.toks[j].space)):
 	default:
 		return 0
@@ -349,7 +349,7 @@ func (f *finder) monthAt(i int) (int, int, bool) {
 	}
 	if t.kind == tNum {
 		m, ok := atoiSmall(t.text, 2)
-		return m, i, ok && m >= 1 && m <= 12
+		return m, i, ok && m >= 1 && m <= 12 && !f.lunar(i+1)
 	}
 	if t.kind != tWord {
 		return 0, 0, false
@@ -358,7 +358,7 @@ func (f *finder) monthAt(i int) (int, int, bool) {
 		return monthWords["mười "+f.low(i+1)], i + 1, true
 	}
 	m, ok := monthWords[t.low]
-	if !ok {
+	if !ok || f.lunar(i+1) {
 		return 0, 0, false
 	}
 	// "tháng năm" alone is ambiguous (May, or "month, year")
@@ -366,6 +366,11 @@ func (f *finder) monthAt(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return m, i, true
+}
+
+// lunar reports whether "âm lịch" follows: lunar dates are not dates.
+func (f *finder) lunar(i int) bool {
+	return f.low(i) == "âm" && f.low(i+1) == "lịch" || f.low(i+1) == "âm" && f.low(i+2) == "lịch"
 }
 
 // yearAfter reads the year that follows a month: "năm 2018", "/2020",
@@ -434,6 +439,17 @@ func pow10(e int32) int64 {
 // "tháng mười năm hai nghìn linh chín" at the word "tháng" (token i). A
 // month on its own is not a date, except in lenient mode.
 func (f *finder) monthYearAt(i, first int) int {
+	// "tháng 1.2017": month and year in one dotted token
+	if t, ok := f.tok(i + 1); ok && t.kind == tNum {
+		if g := strings.Split(t.text, "."); len(g) == 2 {
+			m, ok1 := atoiSmall(g[0], 2)
+			y, ok2 := year(g[1])
+			if ok1 && ok2 && m >= 1 && m <= 12 {
+				f.emitDate(dateParts{m: m, y: y}, first, i+1)
+				return 2
+			}
+		}
+	}
 	m, mLast, ok := f.monthAt(i + 1)
 	if !ok {
 		return 0
@@ -465,7 +481,16 @@ func (f *finder) monthYearAt(i, first int) int {
 // 2022 - 2023": the keyword stays outside the text.
 func (f *finder) periodAt(i int) int {
 	y1, ok := year(f.toks[i].text)
-	if !ok || f.phraseBefore(i-1, periodKeywords, 3) == 0 {
+	if !ok {
+		return 0
+	}
+	// "năm học 2015-2016 và 2016-2017": a period right after a period
+	afterPeriod := false
+	if n := len(f.figs); n > 0 && f.figs[n-1].Kind == corpus.Period && i >= 2 &&
+		(f.low(i-1) == "và" || f.isPunct(i-1, ",")) && f.figs[n-1].End == f.toks[i-2].end {
+		afterPeriod = true
+	}
+	if !afterPeriod && f.phraseBefore(i-1, periodKeywords, 3) == 0 {
 		return 0
 	}
 	if !f.isPunct(i+1, dashes) || !f.isNum(i+2) {

@@ -30,7 +30,7 @@ func addNouns(cat string, words ...string) {
 
 func init() {
 	addNouns(catMembers, "đoàn viên", "đvcđ", "cnvclđ", "cnvc", "cnlđ", "clđ", "nlđ",
-		"người lao động", "lao động", "công nhân", "công nhân lao động",
+		"người lao động", "lao động", "lđ", "công nhân", "công nhân lao động",
 		"công nhân viên chức lao động", "công nhân viên chức", "công nhân viên",
 		"công chức", "viên chức", "cbccvc", "ccvc", "cbcc", "cbcnv", "cbcnvc",
 		"cbcnvclđ", "cnv", "hội viên", "người lao động nữ",
@@ -45,7 +45,7 @@ func init() {
 		"chi nhánh", "cơ sở kinh doanh", "cửa hàng", "nhà đầu tư", "dự án")
 	addNouns(catAgencies, "cơ quan", "đơn vị", "trường", "trường học", "bệnh viện",
 		"cơ quan đơn vị", "sở", "ngành", "phòng", "ban", "xã", "phường", "thị trấn",
-		"huyện", "quận", "tỉnh", "thành phố", "địa phương", "tỉnh thành", "khu công nghiệp",
+		"huyện", "quận", "tỉnh", "thành phố", "địa phương", "tỉnh thành", "tổ chức", "khu công nghiệp",
 		"kcn", "khu chế xuất", "cụm công nghiệp", "ubnd", "trạm y tế", "trung tâm")
 	addNouns(catHouses, "nhà", "căn nhà", "ngôi nhà", "mái ấm", "mái ấm công đoàn",
 		"nhà mái ấm công đoàn", "nhà ở", "căn hộ", "nhà đại đoàn kết", "nhà tình nghĩa",
@@ -59,13 +59,13 @@ func init() {
 		"đảng viên", "thanh niên", "phụ nữ", "chiến sĩ", "cán bộ chiến sĩ",
 		"y bác sĩ", "bác sĩ", "nhân viên", "vận động viên", "vđv",
 		"thí sinh", "tác giả", "người tham gia", "khách", "du khách", "hành khách",
-		"nạn nhân", "trường hợp", "gia đình", "hộ", "hộ gia đình", "hộ nghèo",
-		"người nghèo", "cựu chiến binh", "chủ tịch", "phó chủ tịch", "ủy viên",
+		"nạn nhân",
+		"người nghèo", "cựu chiến binh",  "chủ tịch", "phó chủ tịch", "ủy viên",
 		"cán bộ công nhân viên", "chuyên gia", "tình nguyện viên", "nông dân",
-		"ngư dân", "tài xế", "lái xe", "người lao động nghèo", "người hưởng",
-		"người nhận", "cụ", "bà con", "đồng bào", "nhà giáo", "đồng nghiệp",
+		"ngư dân", "tài xế", "lái xe", "cụ", "bà con", "đồng bào", "nhà giáo", "đồng nghiệp",
 		"công dân", "cư dân", "thầy cô", "thầy cô giáo", "người bệnh")
-	addNouns(catOther, "tập thể", "tấn", "tạ", "kg", "kilogam", "gam", "lít", "ha", "héc ta",
+	addNouns(catOther, "gia đình", "hộ", "hộ gia đình", "hộ nghèo", "trường hợp", "đồng hồ",
+		"tập thể", "tấn", "tạ", "kg", "kilogam", "gam", "lít", "ha", "héc ta",
 		"km", "mét", "m", "m2", "m3", "mét vuông", "mét khối", "lần", "cờ thi đua",
 		"bằng khen", "giấy khen", "cờ", "vụ", "vụ việc", "cuộc", "cuộc thi", "buổi",
 		"lớp", "hội nghị", "hội thảo", "đợt", "sáng kiến", "đề tài", "giải pháp",
@@ -130,12 +130,11 @@ var stopWords = setOf("và", "của", "là", "đã", "được", "có", "trong",
 	"thuộc", "gồm", "đạt", "tăng", "giảm", "chiếm", "bằng", "trở", "ở", "nay", "này",
 	"ấy", "kia", "nào", "ai", "gì", "đây", "thêm", "lại", "năm", "tháng", "ngày",
 	"với", "người", "trên", "tổng", "cả", "toàn", "mới", "cùng", "nhau", "riêng",
-	"sang", "tiếp", "đi", "nhất", "hết", "luôn", "thứ", "lần", "đầu", "cuối", "giữa",
+	"sang", "đi", "nhất", "hết", "luôn", "thứ", "lần", "đầu", "cuối", "giữa",
 	"trở lên", "kể", "tính", "đồng", "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "trăm",
 	"chục", "vạn", "phần", "số", "bình", "mức", "rằng", "nếu", "thế", "vậy", "khác",
-	"nhiều", "ít", "ngoài", "đối", "nhằm", "trực", "tiếp", "bởi", "phải", "cần",
-	"chỉ", "vẫn", "hiện", "gồm", "chi", "thu", "ủng", "hỗ", "trao", "tặng", "nhận",
-	"xây", "sửa", "làm", "tổ", "lên", "xuống", "tr", "k", "đ", "hàng")
+	"nhiều", "ít", "ngoài", "nhằm", "bởi", "phải", "cần", "chỉ", "vẫn", "xuống",
+	"tr", "k", "đ", "hàng", "thành", "tham", "ủng", "hỗ", "khó", "dễ", "đủ")
 
 // approxWords qualify the number right after them. With stacked
 // qualifiers the one next to the number decides ("khoảng gần" = under).
@@ -153,7 +152,7 @@ var approxWords = []struct {
 	{"lên tới", ""}, {"lên đến", ""}, {"có đến", ""}, {"trung bình", ""}, {"có tới", ""},
 	{"nhiều hơn", "over"}, {"không ít hơn", "over"}, {"cao hơn", "over"},
 	{"không hơn", "under"}, {"không cao hơn", "under"}, {"thấp hơn", "under"},
-	{"không vượt quá", "under"}, {"không nhiều hơn", "under"},
+	{"không vượt quá", "under"}, {"gần bằng", "under"}, {"trên dưới", "about"}, {"không nhiều hơn", "under"},
 }
 
 // vagueMagnitudes follow "hàng": "hàng chục", "hàng trăm", "hàng nghìn".
@@ -214,9 +213,11 @@ var periodKeywords = setOf("nhiệm kỳ", "nhiệm kì", "giai đoạn", "năm 
 	"niên khóa", "niên học")
 
 // monthWords are months written in words: "tháng tám", "tháng mười hai".
-var monthWords = map[string]int{"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4,
+// "tháng Giêng" and "tháng Chạp" are lunar months and not listed: lunar dates
+// are not dates.
+var monthWords = map[string]int{"một": 1, "hai": 2, "ba": 3, "tư": 4,
 	"bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10,
-	"mười một": 11, "mười hai": 12, "chạp": 12}
+	"mười một": 11, "mười hai": 12}
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -83,7 +83,7 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 			break
 		}
 		p, isMag := magnitudes[nx.low]
-		if !isMag {
+		if !isMag || f.notMagnitude(n.last+1) {
 			break
 		}
 		short := nx.low == "k" || nx.low == "tr" || nx.low == "t"
@@ -108,6 +108,16 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 		}
 	}
 	return n, true
+}
+
+// notMagnitude reports whether tỷ/tỉ at i starts a word: "tỷ lệ", "tỷ
+// trọng", "tỷ suất", "tỷ giá".
+func (f *finder) notMagnitude(i int) bool {
+	switch f.low(i + 1) {
+	case "lệ", "trọng", "suất", "giá", "phú", "đô":
+		return f.toks[i+1].space
+	}
+	return false
 }
 
 // spokenFraction extends an integer by a decimal part spoken as "phẩy" or
@@ -171,13 +181,18 @@ func (f *finder) notFigureAt(i int) int {
 	// the number of a document or a rank: "Nghị quyết (số) 02", "Điều 21",
 	// "lần thứ 2", "đợt 2", "quận 3"
 	k := i - 1
-	if f.low(k) == "số" {
-		if f.low(k-1) != "tổng" && f.low(k-1) != "con" {
+	if f.phraseBefore(k, docBefore, 4) > 0 || (f.low(k) == "số" && f.phraseBefore(k-1, docBefore, 4) > 0) {
+		return f.skipCode(i)
+	}
+	// a percent or an amount after the word is a quantity all the same:
+	// "trung cấp 18%", "các lớp 95,85 triệu đồng"
+	if !f.quantityFollows(i) {
+		if f.low(k) == "số" && !countBeforeSố[f.low(k-1)] {
 			return f.skipCode(i)
 		}
-	}
-	if f.phraseBefore(k, docBefore, 4) > 0 || f.phraseBefore(k, ordinalBefore, 2) > 0 {
-		return f.skipCode(i)
+		if f.phraseBefore(k, ordinalBefore, 2) > 0 {
+			return f.skipCode(i)
+		}
 	}
 	// numbers inside a short quoted name: "75 nghìn sáng kiến vượt khó"
 	if f.inQuotedName(i) {
@@ -188,6 +203,26 @@ func (f *finder) notFigureAt(i int) int {
 		return f.skipCode(i)
 	}
 	return 0
+}
+
+// countBeforeSố are the words after which "số N" is an amount, not a
+// label: "tổng số 1.738", "trong số 16 doanh nghiệp", "dân số 2,6 triệu".
+var countBeforeSố = setOf("tổng", "con", "trong", "doanh", "dân", "với", "là", "có",
+	"được", "lượng", "đa", "thiểu", "ở")
+
+// quantityFollows reports whether a percent sign or a currency follows
+// the number at i, possibly after a magnitude.
+func (f *finder) quantityFollows(i int) bool {
+	n, ok := f.readNumber(i)
+	if !ok {
+		return false
+	}
+	j := n.last + 1
+	if f.isPunct(j, "%") || (f.low(j) == "phần" && f.low(j+1) == "trăm") {
+		return true
+	}
+	_, k := f.currencyAt(j)
+	return k > 0 || n.hasMag
 }
 
 // skipCode consumes a number and whatever is glued to it by '/', '-', '.'
@@ -232,8 +267,15 @@ func (f *finder) isCurrencyWord(i int) bool {
 	return ok && w != "đồng" && w != "đ" && c != "" && f.toks[i].isAcronym() || w == "rs" || w == "us"
 }
 
-// inQuotedName reports whether the number at i sits inside a short quoted
-// span (a programme or campaign name), not in quoted speech.
+// namingWords come before a quoted name: Chương trình “75 nghìn sáng kiến”.
+var namingWords = setOf("chương trình", "phong trào", "cuộc vận động", "vận động", "giải",
+	"cuộc thi", "hội thi", "đề án", "dự án", "kế hoạch", "chủ đề", "khẩu hiệu",
+	"danh hiệu", "mô hình", "chiến dịch", "sáng kiến", "câu lạc bộ", "quỹ", "tháng",
+	"ngày hội", "diễn đàn", "chuyên đề", "cuộc", "phim", "bài hát", "sách", "tác phẩm")
+
+// inQuotedName reports whether the number at i sits inside a quoted name
+// (a programme, campaign or title): the quote follows a naming word, or
+// opens with the number. Quoted speech keeps its figures.
 func (f *finder) inQuotedName(i int) bool {
 	const maxWords = 14
 	open := -1
@@ -253,10 +295,13 @@ func (f *finder) inQuotedName(i int) bool {
 	if open < 0 {
 		return false
 	}
+	if open != i-1 && f.phraseBefore(open-1, namingWords, 3) == 0 {
+		return false
+	}
 	for k := i + 1; k < len(f.toks) && k < open+maxWords*2; k++ {
 		t := f.toks[k]
 		if t.kind == tPunct && (t.text == "”" || t.text == "\"" || t.text == "»") {
-			return k-open <= maxWords*2
+			return true
 		}
 		if t.newline {
 			return false
@@ -361,7 +406,7 @@ func (f *finder) quantityAt(i int) int {
 		fig.Kind, fig.Unit = corpus.Percent, "%"
 		last, unitEnd = j+1, j+1
 	default:
-		if cur, k := f.currencyAt(j); k > 0 {
+		if cur, k := f.currencyAt(j); k > 0 && !(n.words == 1 && !n.hasMag && f.currencyCompound(j, k)) {
 			fig.Kind, fig.Unit = corpus.Money, cur
 			last, unitEnd = j+k-1, j+k-1
 			break
@@ -370,11 +415,12 @@ func (f *finder) quantityAt(i int) int {
 			return f.ratioAt(i, n, approx)
 		}
 		unit, cat, k := f.unitAt(j)
+		if (k == 0 || (cat == catOther && !f.knownNoun(j, k))) && lo.hasMag && f.sentenceHas(f.toks[i].start, moneyContext) {
+			// "giá thuê 1,5 triệu/tháng", "vốn vay khoảng 500 triệu khó mua"
+			fig.Kind, fig.Unit = corpus.Money, "VND"
+			break
+		}
 		if k == 0 {
-			if n.hasMag && f.sentenceHas(f.toks[i].start, moneyContext) && !f.isPunct(j, "/") {
-				fig.Kind, fig.Unit = corpus.Money, "VND"
-				break
-			}
 			return last - i + 1
 		}
 		if unit == "" { // a time unit: durations and ages are not scored
@@ -436,6 +482,26 @@ func (f *finder) quantityAt(i int) int {
 	}
 	f.emit(fig, first, last)
 	return last - i + 1
+}
+
+// knownNoun reports whether the k tokens at j are a listed noun (or a
+// classifier before one), not a guess.
+func (f *finder) knownNoun(j, k int) bool {
+	if _, ok := countNouns[f.phraseKey(j, k)]; ok {
+		return true
+	}
+	return classifiers[f.low(j)] && k > 1
+}
+
+// currencyCompound reports whether a one-word currency after a number in
+// words begins a longer word instead: "không đồng bộ", "một đô thị", "một
+// đồng nào".
+func (f *finder) currencyCompound(j, k int) bool {
+	nx, ok := f.tok(j + k)
+	if !ok || nx.kind != tWord || !nx.space || nx.newline {
+		return false
+	}
+	return nx.low == "nào" || !stopWords[nx.low] && !nx.isCapitalized()
 }
 
 // prefixCurrency reads a currency printed before the number at i: "$10",
@@ -545,8 +611,8 @@ func (f *finder) floorOrCeiling(approx string, qualStart, last int, kind corpus.
 		case f.followedBy(last+1, 4, "lên") || f.followedBy(last+1, 4, "xuống") ||
 			f.followedBy(last+1, 4, "đến") || f.followedBy(last+1, 4, "tới"):
 			return ""
-		case kind == corpus.Percent || kind == corpus.Count:
-			return "over"
+		case kind == corpus.Percent:
+			return "over" // a target "từ 85%"
 		}
 	}
 	if kind != corpus.Money && f.followedBy(last+1, 2, "trở lên") {
@@ -678,6 +744,10 @@ func (f *finder) perAt(i int) (string, int) {
 		if per == "h" {
 			per = "giờ"
 		}
+		if sq, ok := f.tok(k + 1 + n); ok && f.isMeasure(per) && (sq.text == "2" || sq.text == "3" || sq.text == "²") && sq.start-f.toks[k+n].end <= 1 {
+			per += sq.text // "/m2", "/m 2"
+			n++
+		}
 		parts = append(parts, per)
 		k += 1 + n
 	}
@@ -723,8 +793,14 @@ func (f *finder) unitAt(i int) (unit, category string, k int) {
 		// "năm" alone after a number is a duration; "nămhọc" etc. too
 		return "", "", n
 	}
-	if !t.space && f.isMeasure(t.low) { // "3kg", "31Mhz"
-		return t.low, catOther, 1
+	if f.isMeasure(t.low) {
+		// "30m2", "100 m²": an area or volume
+		if nx, ok := f.tok(i + 1); ok && nx.glued() && (nx.text == "2" || nx.text == "3" || nx.text == "²" || nx.text == "³") {
+			return t.low + nx.text, catOther, 2
+		}
+		if !t.space { // "3kg", "31Mhz"
+			return t.low, catOther, 1
+		}
 	}
 	isNoun := func(s string) bool { _, ok := countNouns[s]; return ok }
 	n := f.phraseAt(i, isNoun, maxNounLen)
@@ -743,13 +819,13 @@ func (f *finder) unitAt(i int) (unit, category string, k int) {
 			}
 			return f.unitText(i, m+1), cat, m + 1
 		}
+		if n > 0 { // a classifier that is a noun itself: "1.000 suất", "17.000 căn"
+			return f.unitText(i, n), countNouns[f.phraseKey(i, n)], n
+		}
 		if m := f.fallbackNoun(i + 1); m > 0 {
 			return f.unitText(i, m+1), catOther, m + 1
 		}
-		if n > 0 {
-			return f.unitText(i, n), countNouns[f.phraseKey(i, n)], n
-		}
-		return "", "", 0
+		return t.low, catOther, 1 // "từ 1 đôi lên 2 đôi"
 	}
 	if t.isAcronym() && !stopWords[t.low] {
 		return t.text, catOther, 1
@@ -812,6 +888,10 @@ func (f *finder) ratioAt(i int, num numRead, approx string) int {
 	// "N/M/..." is a date or a code, not a ratio
 	if f.isPunct(last+1, "/-") && f.toks[last+1].glued() {
 		return f.skipCode(i)
+	}
+	// a map scale: "quy hoạch 1/500", "tỷ lệ 1/2000"
+	if num.val.Cmp(corpus.Int(1)) == 0 && den.val.Cmp(corpus.Int(100)) >= 0 {
+		return last - i + 1
 	}
 	fig := corpus.Figure{Kind: corpus.Ratio, Approx: corpus.Approx(approx)}
 	if unit, _, k := f.unitAt(last + 1); k > 0 && unit != "" {
