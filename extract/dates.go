@@ -150,7 +150,7 @@ func (f *finder) dateAt(i int) int {
 	j := last + 1
 	if f.isPunct(j, dashes) || f.low(j) == "đến" || f.low(j) == "tới" {
 		k := j + 1
-		if dateKeywords[f.low(k)] {
+		if dateKeywords.all[f.low(k)] {
 			k++
 		}
 		if f.isNum(k) {
@@ -200,6 +200,9 @@ func (f *finder) monthDateAt(i int) int {
 		if f.isPunct(i+3, "/-") && f.toks[i+3].glued() && f.isNum(i+4) {
 			return 0 // "1-2-2020" is a full date
 		}
+		if scaleWords[f.low(i-1)] {
+			return 0 // "tỷ lệ 1/2000": a map scale
+		}
 		f.emitDate(dateParts{m: m1, y: y}, i, i+2)
 		return 3
 	}
@@ -228,6 +231,10 @@ func (f *finder) monthDateAt(i int) int {
 	f.emitDate(dateParts{m: m2, y: y}, i+2, i+4)
 	return 5
 }
+
+// scaleWords end the phrases that introduce a map scale: "tỷ lệ",
+// "quy hoạch", "bản đồ".
+var scaleWords = setOf("lệ", "hoạch", "đồ")
 
 // shareSpanYears gives the year printed on the second date of a span to
 // the first ("từ ngày 5 tháng 8 đến ngày 10 tháng 8 năm 2012").

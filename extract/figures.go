@@ -25,6 +25,10 @@ type finder struct {
 	toks  []token
 	sents []span
 	figs  []corpus.Figure
+	// sentText caches the text of the last sentence asked for: figures of
+	// one sentence share it.
+	sentSpan span
+	sentText string
 	// lenient accepts what an isolated expression means but running text
 	// does not: a month or a year on its own ("tháng tám", "năm 2009").
 	lenient bool
@@ -34,7 +38,7 @@ type span struct{ start, end int }
 
 func newFinder(body string) *finder {
 	rs := []rune(body)
-	return &finder{rs: rs, toks: tokenize(rs), sents: sentences(rs)}
+	return &finder{rs: rs, toks: tokenize(body), sents: sentences(rs)}
 }
 
 func (f *finder) run() {
@@ -54,18 +58,21 @@ func (f *finder) at(i int) int {
 	t := f.toks[i]
 	switch t.kind {
 	case tWord:
-		if t.low == "hàng" {
+		switch t.low {
+		case "hàng":
 			return f.vagueAt(i)
+		case "tháng":
+			return f.monthYearAt(i, i)
 		}
-		if t.low == "tháng" {
-			if n := f.monthYearAt(i, i); n > 0 {
-				return n
-			}
+		if !startsWordNumber(t.low) {
+			return 0
 		}
 		if n := f.wordDateAt(i); n > 0 {
 			return n
 		}
-		if startsWordNumber(t.low) && t.low != "năm" || (t.low == "năm" && f.numberWordFollows(i)) {
+		// a number in words needs a second number word or a unit after its
+		// first word ("hai mươi", "ba tỷ", "mười đồng"): "một số" is not one
+		if f.numberWordFollows(i) {
 			return f.quantityAt(i)
 		}
 		return 0
@@ -101,12 +108,17 @@ func startsWordNumber(w string) bool {
 	return (ok && d >= 0 && w != "mốt" && w != "lăm" && w != "nhăm" && w != "tư") || w == "mười"
 }
 
-// numberWordFollows reports whether "năm" at i is the digit five: it is
-// followed by a magnitude or a percent ("năm triệu", "năm phần trăm").
+// numberWordFollows reports whether the number word at i goes on as a
+// number or takes a unit: "hai mươi", "ba tỷ", "mười đồng". For "năm" only
+// a magnitude, a percent or a currency make it the digit five ("năm
+// triệu"), since "năm" is mostly "year".
 func (f *finder) numberWordFollows(i int) bool {
 	w := f.low(i + 1)
 	_, mag := magnitudes[w]
 	if _, cur := currencies[w]; cur && w != "đ" {
+		return true
+	}
+	if f.low(i) != "năm" && (isNumberWord(w) || w == "mốt" || w == "lăm" || w == "tư" || w == "phẩy" || w == "chấm") {
 		return true
 	}
 	return (mag && w != "k" && w != "tr" && w != "t") || w == "mươi" || w == "trăm" || w == "phần"
@@ -164,27 +176,27 @@ func (f *finder) phraseAt(i int, has func(string) bool, maxLen int) int {
 
 // phraseBefore returns the length of the longest phrase of set that ends at
 // token i (inclusive).
-func (f *finder) phraseBefore(i int, set map[string]bool, maxLen int) int {
+func (f *finder) phraseBefore(i int, set phraseSet, maxLen int) int {
+	if w := f.low(i); w == "" || !set.last[w] {
+		return 0
+	}
 	best := 0
+	key := ""
 	for n := 1; n <= maxLen; n++ {
-		s := i - n + 1
-		if s < 0 {
+		k := i - n + 1
+		if k < 0 {
 			break
 		}
-		ok := true
-		parts := make([]string, 0, n)
-		for k := s; k <= i; k++ {
-			t := f.toks[k]
-			if t.kind != tWord || (k > s && t.newline) {
-				ok = false
-				break
-			}
-			parts = append(parts, t.low)
-		}
-		if !ok {
+		t := f.toks[k]
+		if t.kind != tWord || (n > 1 && f.toks[k+1].newline) {
 			break
 		}
-		if set[strings.Join(parts, " ")] {
+		if n == 1 {
+			key = t.low
+		} else {
+			key = t.low + " " + key
+		}
+		if set.all[key] {
 			best = n
 		}
 	}
@@ -248,9 +260,28 @@ func (f *finder) sentenceSpan(pos int) span {
 	return span{pos, pos}
 }
 
+// maxSentence bounds the sentence printed with a figure: text without
+// punctuation (a table dump, a run-on list) would otherwise repeat the
+// whole body with every figure.
+const maxSentence = 600
+
 func (f *finder) sentence(pos int) string {
 	s := f.sentenceSpan(pos)
-	return string(f.rs[s.start:s.end])
+	if s.end-s.start > maxSentence {
+		// a window around the figure, cut at spaces
+		start, end := max(s.start, pos-maxSentence/2), min(s.end, pos+maxSentence/2)
+		for start > s.start && !isSpace(f.rs[start-1]) {
+			start--
+		}
+		for end < s.end && !isSpace(f.rs[end]) {
+			end++
+		}
+		return string(f.rs[start:end])
+	}
+	if s != f.sentSpan || f.sentText == "" {
+		f.sentSpan, f.sentText = s, string(f.rs[s.start:s.end])
+	}
+	return f.sentText
 }
 
 // sentenceHas reports whether the sentence around pos contains one of the

@@ -60,7 +60,7 @@ func init() {
 		"y bác sĩ", "bác sĩ", "nhân viên", "vận động viên", "vđv",
 		"thí sinh", "tác giả", "người tham gia", "khách", "du khách", "hành khách",
 		"nạn nhân",
-		"người nghèo", "cựu chiến binh",  "chủ tịch", "phó chủ tịch", "ủy viên",
+		"người nghèo", "cựu chiến binh", "chủ tịch", "phó chủ tịch", "ủy viên",
 		"cán bộ công nhân viên", "chuyên gia", "tình nguyện viên", "nông dân",
 		"ngư dân", "tài xế", "lái xe", "cụ", "bà con", "đồng bào", "nhà giáo", "đồng nghiệp",
 		"công dân", "cư dân", "thầy cô", "thầy cô giáo", "người bệnh")
@@ -187,7 +187,7 @@ var moneyContext = setOf("tiền", "lương", "thu nhập", "hỗ trợ", "ủng
 
 // ordinalBefore words turn the number after them into a name or a rank,
 // not a quantity: "lần thứ 2", "đợt 2", "quận 3", "Điều 21", "số 02".
-var ordinalBefore = setOf("thứ", "đợt", "kỳ", "khóa", "lần", "quận", "phường",
+var ordinalBefore = phraseSetOf("thứ", "đợt", "kỳ", "khóa", "lần", "quận", "phường",
 	"điều", "khoản", "chương", "mục", "tầng", "phòng", "lô", "xóm", "ấp", "thôn",
 	"tổ", "đội", "hạng", "vòng", "bảng", "trang", "tập", "bài", "câu", "phần",
 	"kỳ họp", "hẻm", "ngõ", "ngách", "km", "quốc lộ", "tỉnh lộ", "đường", "phiên",
@@ -197,19 +197,19 @@ var ordinalBefore = setOf("thứ", "đợt", "kỳ", "khóa", "lần", "quận",
 
 // docBefore words name documents; a number after them is the document's
 // number: "Nghị quyết 02", "Quyết định số 217", "Chỉ thị 03".
-var docBefore = setOf("nghị quyết", "quyết định", "chỉ thị", "công văn", "thông tư",
+var docBefore = phraseSetOf("nghị quyết", "quyết định", "chỉ thị", "công văn", "thông tư",
 	"nghị định", "kế hoạch", "thông báo", "hướng dẫn", "luật", "tờ trình", "báo cáo",
 	"giấy phép", "công điện", "pháp lệnh", "văn bản", "kết luận", "quy định", "đề án",
 	"chương trình", "hiến pháp", "bộ luật", "thông tri", "nghị quyết liên tịch",
 	"thông tư liên tịch", "quy chế", "giấy chứng nhận", "biên bản", "hợp đồng")
 
 // dateKeywords come before a day: "ngày 7.2", "Sáng 23/6", "chiều 10-2".
-var dateKeywords = setOf("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "mùng",
+var dateKeywords = phraseSetOf("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "mùng",
 	"mồng", "rạng sáng", "khuya", "sáng sớm", "chiều tối", "hôm nay", "từ ngày",
 	"đến ngày", "chiều ngày", "sáng ngày", "tối ngày")
 
 // periodKeywords come before "YYYY - YYYY" periods.
-var periodKeywords = setOf("nhiệm kỳ", "nhiệm kì", "giai đoạn", "năm học", "thời kỳ",
+var periodKeywords = phraseSetOf("nhiệm kỳ", "nhiệm kì", "giai đoạn", "năm học", "thời kỳ",
 	"niên khóa", "niên học")
 
 // monthWords are months written in words: "tháng tám", "tháng mười hai".
@@ -218,6 +218,34 @@ var periodKeywords = setOf("nhiệm kỳ", "nhiệm kì", "giai đoạn", "năm 
 var monthWords = map[string]int{"một": 1, "hai": 2, "ba": 3, "tư": 4,
 	"bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10,
 	"mười một": 11, "mười hai": 12}
+
+// phraseSet is a set of phrases with the set of their last words, so that
+// a look-up backwards from a number stops at once on most words.
+type phraseSet struct {
+	all, last map[string]bool
+}
+
+func phraseSetOf(phrases ...string) phraseSet {
+	ps := phraseSet{all: setOf(phrases...), last: map[string]bool{}}
+	for p := range ps.all {
+		ws := strings.Fields(p)
+		ps.last[ws[len(ws)-1]] = true
+	}
+	return ps
+}
+
+// approxSets group approxWords by their approx value.
+var approxSets = func() map[string]phraseSet {
+	byValue := map[string][]string{}
+	for _, a := range approxWords {
+		byValue[a.approx] = append(byValue[a.approx], a.words)
+	}
+	out := map[string]phraseSet{}
+	for v, ws := range byValue {
+		out[v] = phraseSetOf(ws...)
+	}
+	return out
+}()
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -52,8 +52,9 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 		}
 		n = numRead{val: v, first: i, last: last, plain: !strings.ContainsAny(text, ".,")}
 	case tWord:
-		var ws []string
-		for k := i; k < len(f.toks) && len(ws) < 24; k++ {
+		var buf [24]string
+		ws := buf[:0]
+		for k := i; k < len(f.toks) && len(ws) < len(buf); k++ {
 			tk := f.toks[k]
 			if tk.kind != tWord || (k > i && (!tk.space || tk.newline)) {
 				break
@@ -268,7 +269,7 @@ func (f *finder) isCurrencyWord(i int) bool {
 }
 
 // namingWords come before a quoted name: Chương trình “75 nghìn sáng kiến”.
-var namingWords = setOf("chương trình", "phong trào", "cuộc vận động", "vận động", "giải",
+var namingWords = phraseSetOf("chương trình", "phong trào", "cuộc vận động", "vận động", "giải",
 	"cuộc thi", "hội thi", "đề án", "dự án", "kế hoạch", "chủ đề", "khẩu hiệu",
 	"danh hiệu", "mô hình", "chiến dịch", "sáng kiến", "câu lạc bộ", "quỹ", "tháng",
 	"ngày hội", "diễn đàn", "chuyên đề", "cuộc", "phim", "bài hát", "sách", "tác phẩm")
@@ -335,16 +336,14 @@ func (f *finder) isPhone(i int) bool {
 }
 
 // approxBefore returns the approx value of the qualifier right before
-// token i, and the index of the first token of that qualifier.
+// token i, and the index of the first token of that qualifier. The longest
+// qualifier wins, so that the word next to the number decides ("khoảng
+// gần" is under).
 func (f *finder) approxBefore(i int) (string, int, bool) {
 	best, bestLen := "", 0
-	for _, a := range approxWords {
-		n := len(strings.Fields(a.words))
-		if n <= bestLen {
-			continue
-		}
-		if f.phraseBefore(i-1, map[string]bool{a.words: true}, n) == n {
-			best, bestLen = a.approx, n
+	for v, set := range approxSets {
+		if n := f.phraseBefore(i-1, set, 4); n > bestLen {
+			best, bestLen = v, n
 		}
 	}
 	return best, i - bestLen, bestLen > 0

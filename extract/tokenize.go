@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 type tokKind uint8
@@ -50,52 +51,81 @@ func (t token) isCapitalized() bool {
 // glued reports whether t follows the previous token with no space.
 func (t token) glued() bool { return !t.space }
 
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff'
 }
 
-// tokenize splits NFC text into tokens with code-point offsets.
-func tokenize(rs []rune) []token {
-	toks := make([]token, 0, len(rs)/4)
+// tokenize splits NFC text into tokens with code-point offsets. Token
+// texts are slices of body, not copies.
+func tokenize(body string) []token {
+	toks := make([]token, 0, len(body)/4+8) // Vietnamese averages a token per 4-5 bytes
 	space, newline := true, true
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	ri := 0 // code-point offset of body[bi]
+	for bi := 0; bi < len(body); {
+		r, size := utf8.DecodeRuneInString(body[bi:])
 		switch {
 		case isSpace(r):
 			space = true
 			if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' {
 				newline = true
 			}
-			i++
+			bi += size
+			ri++
 			continue
 		case isDigit(r):
-			j := i + 1
-			for j < len(rs) {
-				if isDigit(rs[j]) {
+			j := bi + 1
+			for j < len(body) {
+				if isDigit(rune(body[j])) {
 					j++
 					continue
 				}
-				if (rs[j] == '.' || rs[j] == ',') && j+1 < len(rs) && isDigit(rs[j+1]) {
+				if (body[j] == '.' || body[j] == ',') && j+1 < len(body) && isDigit(rune(body[j+1])) {
 					j += 2
 					continue
 				}
 				break
 			}
-			toks = append(toks, token{kind: tNum, start: i, end: j, text: string(rs[i:j]), space: space, newline: newline})
-			i = j
+			toks = append(toks, token{kind: tNum, start: ri, end: ri + j - bi, text: body[bi:j], space: space, newline: newline})
+			ri += j - bi
+			bi = j
 		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
-			j := i + 1
-			for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.Is(unicode.Mn, rs[j])) {
-				j++
+			j, n := bi+size, 1
+			upper := isUpper(r)
+			for j < len(body) {
+				r2, s2 := utf8.DecodeRuneInString(body[j:])
+				if r2 < utf8.RuneSelf {
+					if !('a' <= r2 && r2 <= 'z' || 'A' <= r2 && r2 <= 'Z') {
+						break
+					}
+				} else if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				upper = upper || isUpper(r2)
+				j += s2
+				n++
 			}
-			text := string(rs[i:j])
-			toks = append(toks, token{kind: tWord, start: i, end: j, text: text, low: foldTone(strings.ToLower(text)), space: space, newline: newline})
-			i = j
+			text := body[bi:j]
+			low := text
+			if upper {
+				low = strings.ToLower(text)
+			}
+			toks = append(toks, token{kind: tWord, start: ri, end: ri + n, text: text, low: foldTone(low), space: space, newline: newline})
+			ri += n
+			bi = j
 		default:
-			toks = append(toks, token{kind: tPunct, start: i, end: i + 1, text: string(r), low: string(r), space: space, newline: newline})
-			i++
+			text := body[bi : bi+size]
+			toks = append(toks, token{kind: tPunct, start: ri, end: ri + 1, text: text, low: text, space: space, newline: newline})
+			ri++
+			bi += size
 		}
 		space, newline = false, false
 	}
@@ -112,18 +142,19 @@ var oldTones = strings.NewReplacer(
 )
 
 func foldTone(w string) string {
-	if len(w) < 3 {
+	last, size := utf8.DecodeLastRuneInString(w)
+	switch last {
+	case 'à', 'á', 'ả', 'ã', 'ạ', 'è', 'é', 'ẻ', 'ẽ', 'ẹ', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ':
+	default:
 		return w
 	}
-	// only a syllable-final pair differs between the two styles
-	rs := []rune(w)
-	if len(rs) >= 2 {
-		tail := string(rs[len(rs)-2:])
-		if t := oldTones.Replace(tail); t != tail {
-			if !(rs[len(rs)-2] == 'u' && len(rs) >= 3 && rs[len(rs)-3] == 'q') {
-				return string(rs[:len(rs)-2]) + t
-			}
-		}
+	prev, _ := utf8.DecodeLastRuneInString(w[:len(w)-size])
+	if prev != 'o' && prev != 'u' {
+		return w
 	}
-	return w
+	// "qu" is a consonant: "quý" has one spelling
+	if prev == 'u' && strings.HasSuffix(w[:len(w)-size], "qu") {
+		return w
+	}
+	return w[:len(w)-size-1] + oldTones.Replace(string(prev)+string(last))
 }

@@ -1,0 +1,304 @@
+package extract
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/tinso/tinso/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// brief is the part of a figure a table test states.
+type brief struct {
+	Kind     corpus.Kind
+	Value    string
+	Unit     string
+	Text     string
+	Approx   corpus.Approx
+	Category string
+	Per      string
+	Range    string // "min..max"
+	Ratio    string // "num/den"
+}
+
+func briefOf(f corpus.Figure) brief {
+	b := brief{Kind: f.Kind, Value: f.Value.String(), Unit: f.Unit, Text: f.Text, Approx: f.Approx, Category: f.Category, Per: f.Per}
+	if f.Min != nil && f.Max != nil {
+		b.Range = f.Min.String() + ".." + f.Max.String()
+	}
+	if f.Num != nil && f.Den != nil {
+		b.Ratio = f.Num.String() + "/" + f.Den.String()
+	}
+	return b
+}
+
+func TestFigures(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []brief
+	}{
+		{"toàn huyện có 78 CĐCS, với tổng số 1.738 đoàn viên công đoàn", []brief{
+			{Kind: "count", Value: "78", Unit: "CĐCS", Text: "78 CĐCS", Category: "unions"},
+			{Kind: "count", Value: "1738", Unit: "đoàn viên", Text: "1.738 đoàn viên", Category: "members"},
+		}},
+		{"với số tiền 90,74 triệu đồng", []brief{{Kind: "money", Value: "90740000", Unit: "VND", Text: "90,74 triệu đồng"}}},
+		{"ủng hộ 1.041 triệu đồng", []brief{{Kind: "money", Value: "1041000000", Unit: "VND", Text: "1.041 triệu đồng"}}},
+		{"tổng kinh phí 1,2 tỷ đồng", []brief{{Kind: "money", Value: "1200000000", Unit: "VND", Text: "1,2 tỷ đồng"}}},
+		{"thu được 30.650.000đ", []brief{{Kind: "money", Value: "30650000", Unit: "VND", Text: "30.650.000đ"}}},
+		{"vốn 171.000 tỉ đồng", []brief{{Kind: "money", Value: "171000000000000", Unit: "VND", Text: "171.000 tỉ đồng"}}},
+		{"lương 1tr2 đồng", []brief{{Kind: "money", Value: "1200000", Unit: "VND", Text: "1tr2 đồng"}}},
+		{"hỗ trợ 2 triệu đồng/người/tháng", []brief{{Kind: "money", Value: "2000000", Unit: "VND", Text: "2 triệu đồng", Per: "người/tháng"}}},
+		{"đóng góp hàng chục tỷ đồng/năm", []brief{{Kind: "money", Value: "10000000000", Unit: "VND", Text: "hàng chục tỷ đồng", Approx: "vague", Per: "năm"}}},
+		{"lương 3,5 - 3,7 triệu đồng", []brief{{Kind: "money", Value: "3500000", Unit: "VND", Text: "3,5 - 3,7 triệu đồng", Range: "3500000..3700000"}}},
+		{"trao 500 USD", []brief{{Kind: "money", Value: "500", Unit: "USD", Text: "500 USD"}}},
+		{"trao hai tỷ đồng", []brief{{Kind: "money", Value: "2000000000", Unit: "VND", Text: "hai tỷ đồng"}}},
+		{"tổng trị giá trên 65 triệu đồng", []brief{{Kind: "money", Value: "65000000", Unit: "VND", Text: "65 triệu đồng", Approx: "over"}}},
+		{"trao gần 70.000 suất quà", []brief{{Kind: "count", Value: "70000", Unit: "suất quà", Text: "70.000 suất quà", Approx: "under", Category: "gifts"}}},
+		{"khoảng gần 300 người", []brief{{Kind: "count", Value: "300", Unit: "người", Text: "300 người", Approx: "under", Category: "people"}}},
+		{"xây hàng trăm căn nhà", []brief{{Kind: "count", Value: "100", Unit: "căn nhà", Text: "hàng trăm căn nhà", Approx: "vague", Category: "houses"}}},
+		{"hàng trăm ngàn lượt người", []brief{{Kind: "count", Value: "100000", Unit: "lượt", Text: "hàng trăm ngàn lượt", Approx: "vague", Category: "people"}}},
+		{"thu hút hơn 10 ngàn lượt người dự thi", []brief{{Kind: "count", Value: "10000", Unit: "lượt", Text: "10 ngàn lượt", Approx: "over", Category: "people"}}},
+		{"kết nạp 9.092 lượt đoàn viên", []brief{{Kind: "count", Value: "9092", Unit: "lượt", Text: "9.092 lượt", Category: "people"}}},
+		{"kết nạp mới từ 300 - 500 đoàn viên", []brief{{Kind: "count", Value: "300", Unit: "đoàn viên", Text: "300 - 500 đoàn viên", Category: "members", Range: "300..500"}}},
+		{"xây, sửa từ 1 đến 2 nhà \"Mái ấm công đoàn\"", []brief{{Kind: "count", Value: "1", Unit: "nhà", Text: "1 đến 2 nhà", Category: "houses", Range: "1..2"}}},
+		{"bàn giao 4 \"Mái ấm Công đoàn\" cho đoàn viên", []brief{{Kind: "count", Value: "4", Unit: "Mái ấm Công đoàn", Text: "4 \"Mái ấm Công đoàn", Category: "houses"}}},
+		{"quyên góp 13 tấn hàng hóa", []brief{{Kind: "count", Value: "13", Unit: "tấn", Text: "13 tấn", Category: "other"}}},
+		{"ủng hộ 20.000 chiếc khẩu trang vải", []brief{{Kind: "count", Value: "20000", Unit: "chiếc khẩu trang", Text: "20.000 chiếc khẩu trang", Category: "other"}}},
+		{"có 42 doanh nghiệp, đơn vị tham gia", []brief{{Kind: "count", Value: "42", Unit: "doanh nghiệp", Text: "42 doanh nghiệp", Category: "enterprises"}}},
+		{"doanh nghiệp có từ 25 lao động trở lên", []brief{{Kind: "count", Value: "25", Unit: "lao động", Text: "25 lao động", Approx: "over", Category: "people"}}},
+		{"10 triệu đoàn viên", []brief{{Kind: "count", Value: "10000000", Unit: "đoàn viên", Text: "10 triệu đoàn viên", Category: "members"}}},
+		{"mười lăm nghìn đoàn viên", []brief{{Kind: "count", Value: "15000", Unit: "đoàn viên", Text: "mười lăm nghìn đoàn viên", Category: "members"}}},
+		{"19.000 CĐCS/21.000 doanh nghiệp", []brief{
+			{Kind: "count", Value: "19000", Unit: "CĐCS", Text: "19.000 CĐCS", Category: "unions"},
+			{Kind: "count", Value: "21000", Unit: "doanh nghiệp", Text: "21.000 doanh nghiệp", Category: "enterprises"},
+		}},
+		{"đạt tỷ lệ trên 98%", []brief{{Kind: "percent", Value: "98", Unit: "%", Text: "98%", Approx: "over"}}},
+		{"đạt 106 % kế hoạch", []brief{{Kind: "percent", Value: "106", Unit: "%", Text: "106 %"}}},
+		{"đạt ba mươi phần trăm", []brief{{Kind: "percent", Value: "30", Unit: "%", Text: "ba mươi phần trăm"}}},
+		{"thu hút được từ 85% công nhân", []brief{{Kind: "percent", Value: "85", Unit: "%", Text: "85%", Approx: "over"}}},
+		{"tăng từ 50% lên 60%", []brief{{Kind: "percent", Value: "50", Unit: "%", Text: "50%"}, {Kind: "percent", Value: "60", Unit: "%", Text: "60%"}}},
+		{"đạt 140,5% (4.497/3.200)", []brief{
+			{Kind: "percent", Value: "140.5", Unit: "%", Text: "140,5%"},
+			{Kind: "ratio", Value: "1.4053125", Text: "4.497/3.200", Ratio: "4497/3200"},
+		}},
+		{"có 105/105 cơ quan (đạt 100%)", []brief{
+			{Kind: "ratio", Value: "1", Unit: "cơ quan", Text: "105/105 cơ quan", Ratio: "105/105"},
+			{Kind: "percent", Value: "100", Unit: "%", Text: "100%"},
+		}},
+		{"Đại hội nhiệm kỳ 2023 - 2028", []brief{{Kind: "period", Value: "2023", Unit: "year", Text: "2023 - 2028", Range: "2023..2028"}}},
+		{"giai đoạn 2021-2025", []brief{{Kind: "period", Value: "2021", Unit: "year", Text: "2021-2025", Range: "2021..2025"}}},
+		{"năm học 2022 – 2023", []brief{{Kind: "period", Value: "2022", Unit: "year", Text: "2022 – 2023", Range: "2022..2023"}}},
+		{"Nghị quyết 03 ngày 06/11/2018", []brief{{Kind: "date", Value: "2018-11-06", Unit: "date", Text: "06/11/2018"}}},
+		{"ngày 6 tháng 11 năm 2018", []brief{{Kind: "date", Value: "2018-11-06", Unit: "date", Text: "6 tháng 11 năm 2018"}}},
+		{"Sáng 23/6, hội nghị", []brief{{Kind: "date", Value: "--06-23", Unit: "date", Text: "23/6"}}},
+		{"ngày 7.2 và chiều 10-2", []brief{{Kind: "date", Value: "--02-07", Unit: "date", Text: "7.2"}, {Kind: "date", Value: "--02-10", Unit: "date", Text: "10-2"}}},
+		{"diễn ra từ 1.3 – 31.5", []brief{{Kind: "date", Value: "--03-01", Unit: "date", Text: "1.3"}, {Kind: "date", Value: "--05-31", Unit: "date", Text: "31.5"}}},
+		{"(28/7/1929 - 28/7/2021)", []brief{{Kind: "date", Value: "1929-07-28", Unit: "date", Text: "28/7/1929"}, {Kind: "date", Value: "2021-07-28", Unit: "date", Text: "28/7/2021"}}},
+		{"từ tháng 02/2020", []brief{{Kind: "date", Value: "2020-02", Unit: "date", Text: "tháng 02/2020"}}},
+		{"ngày 10.05.2000", []brief{{Kind: "date", Value: "2000-05-10", Unit: "date", Text: "10.05.2000"}}},
+	}
+	for _, tt := range tests {
+		var got []brief
+		for _, f := range Figures(tt.in) {
+			got = append(got, briefOf(f))
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Figures(%q) mismatch (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// notFigures must yield no scored figure: document numbers, names with
+// numbers, ordinals, durations, counters, phone numbers, small numbers in
+// words (figures.md, "What is NOT a figure").
+var notFigures = []string{
+	"Thực hiện Nghị quyết 02-NQ/TW của Bộ Chính trị",
+	"theo Quyết định 217-QĐ/TW",
+	"Nghị quyết 68/NQ-CP và Quyết định 23/QĐ-TTg",
+	"Giấy phép số 03/GP-TTĐT",
+	"Công văn số 295/LĐLĐ ngày hôm qua",
+	"Nghị định 153/2016/NĐ-CP",
+	"Nghị quyết 02 và Nghị quyết số 02",
+	"Quyết định số 217 của Ban Bí thư",
+	"Chỉ thị 03 của Ban Thường vụ",
+	"ảnh hưởng dịch Covid-19 kéo dài",
+	"Chương trình “75 nghìn sáng kiến vượt khó, phát triển”",
+	"Slideshow Chạy chính 3",
+	"Điện thoại: 0274 3822 123",
+	"ĐT: 0912.345.678",
+	"1884 Đã xem",
+	"Đang online: 45",
+	"Trang: 1 trên tổng số",
+	"Đại hội lần thứ XI, khóa XI",
+	"Đại hội XVIII Công đoàn Việt Nam",
+	"kết nạp đợt 2 năm nay",
+	"trong 6 tháng đầu năm 2021",
+	"sau hơn 3 năm triển khai",
+	"kỷ niệm 92 năm thành lập",
+	"cụ bà 87 tuổi",
+	"năm 2021 và những năm tới",
+	"theo Điều 21 và khoản 9 Điều 22",
+	"lần thứ 2, Kỳ 1, tháng lương thứ 13",
+	"nhà ở quận 3",
+	"in khổ A4",
+	"kiểm tra 3 tháng/lần",
+	"thưởng 4 tháng lương",
+	"hai bên thống nhất, ba người tham gia, một số đơn vị",
+	"mùng 6 Tết",
+	"lúc 9h sáng",
+	"quý I/2017",
+	"năm 2021",
+	"tháng 6",
+	"Tháng Công nhân 2017",
+	"không đồng bộ giữa các quy định",
+	"thành phố là một đô thị loại I",
+	"quy hoạch 1/500",
+	"tỷ lệ 1/2000",
+	"xuất phát từ sự không đồng tình",
+}
+
+func TestNotFigures(t *testing.T) {
+	for _, s := range notFigures {
+		for _, f := range Figures(s) {
+			if f.Kind.Scored() {
+				t.Errorf("Figures(%q) found %s %s (%q); want no figure", s, f.Kind, f.Value, f.Text)
+			}
+		}
+	}
+}
+
+// checkInvariants asserts what every extraction must hold: text is
+// body[start:end] in code points, offsets are in order and in range, the
+// sentence contains the text, values of ranges are consistent.
+func checkInvariants(t *testing.T, body string, figs []corpus.Figure) {
+	t.Helper()
+	rs := []rune(body)
+	prev := -1
+	for _, f := range figs {
+		if f.Start < 0 || f.End > len(rs) || f.Start >= f.End {
+			t.Fatalf("figure %q has bad offsets %d..%d (body %d code points)", f.Text, f.Start, f.End, len(rs))
+		}
+		if got := string(rs[f.Start:f.End]); got != f.Text {
+			t.Fatalf("figure text %q != body[%d:%d] %q", f.Text, f.Start, f.End, got)
+		}
+		if f.Start < prev {
+			t.Fatalf("figures out of order at %q", f.Text)
+		}
+		prev = f.Start
+		if !strings.Contains(f.Sentence, f.Text) {
+			t.Fatalf("sentence %q does not contain %q", f.Sentence, f.Text)
+		}
+		if (f.Min == nil) != (f.Max == nil) || (f.Num == nil) != (f.Den == nil) {
+			t.Fatalf("figure %q has half a range or ratio", f.Text)
+		}
+		if !norm.NFC.IsNormalString(f.Text) || !norm.NFC.IsNormalString(f.Unit) {
+			t.Fatalf("figure %q is not NFC", f.Text)
+		}
+	}
+}
+
+// TestSeedGolden extracts the five seed pages and compares with the golden
+// output in testdata/seeds/*.golden.json; -update rewrites them.
+func TestSeedGolden(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
+	if len(paths) == 0 {
+		t.Fatal("no seed pages in testdata/seeds")
+	}
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := Text(corpus.Document{Source: filepath.Base(p), Raw: raw})
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		checkInvariants(t, a.Body, a.Figures)
+		got, err := json.MarshalIndent(a.Figures, "", " ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := strings.TrimSuffix(p, ".txt") + ".golden.json"
+		if *update {
+			if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./extract -run SeedGolden -update)", err)
+		}
+		if diff := cmp.Diff(strings.TrimSpace(string(want)), strings.TrimSpace(string(got))); diff != "" {
+			t.Errorf("%s: figures changed (-want +got); if intended, run with -update:\n%s", p, diff)
+		}
+	}
+}
+
+func TestTextErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  []byte
+		want error
+	}{
+		{"empty", nil, ErrEmpty},
+		{"blank", []byte(" \n\t "), ErrEmpty},
+		{"binary", []byte("PK\x03\x04\x00\x00data"), ErrBinary},
+		{"latin1", []byte("C\xf4ng \xf0o\xe0n"), ErrEncoded},
+	}
+	for _, tt := range tests {
+		_, err := Text(corpus.Document{Source: tt.name, Raw: tt.raw})
+		if err == nil || !strings.Contains(err.Error(), tt.want.Error()) {
+			t.Errorf("%s: got %v, want %v", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestTextNormalizesToNFC(t *testing.T) {
+	nfd := norm.NFD.String("Công đoàn hỗ trợ 50 triệu đồng")
+	a, err := Text(corpus.Document{Raw: []byte(nfd)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !norm.NFC.IsNormalString(a.Body) {
+		t.Fatal("body is not NFC")
+	}
+	if len(a.Figures) != 1 || a.Figures[0].Value.Num.String() != "50000000" {
+		t.Fatalf("figures of NFD text: %+v", a.Figures)
+	}
+}
+
+// FuzzFigures checks that the extractor never panics and that every
+// figure's offsets and text are valid, whatever the input.
+func FuzzFigures(f *testing.F) {
+	for _, s := range notFigures {
+		f.Add(s)
+	}
+	paths, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Add("từ 1.3 – 31.5, 27-28/02/2000, 10k-20k, $1,42, hai đô 23 xu, tháng 3 tới tháng 5 năm 1975")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		body := nfc(s)
+		checkInvariants(t, body, Figures(body))
+		ParseDates(s)
+		Numbers(s)
+		ParseRange(s)
+		ParseNumber(s)
+	})
+}
