@@ -214,7 +214,14 @@ func (f *finder) text(first, last int) (string, int, int) {
 	return string(f.rs[s:e]), s, e
 }
 
+// emit records a figure spanning tokens first..last. A figure never runs
+// across a line break: paragraphs, captions and list items are separate.
 func (f *finder) emit(fig corpus.Figure, first, last int) {
+	for k := first + 1; k <= last; k++ {
+		if f.toks[k].newline {
+			return
+		}
+	}
 	fig.Text, fig.Start, fig.End = f.text(first, last)
 	fig.Sentence = f.sentence(fig.Start)
 	f.figs = append(f.figs, fig)

@@ -398,10 +398,10 @@ func (f *finder) quantityAt(i int) int {
 				hi, last = &m, m.last
 			}
 		}
-	case f.isPunct(j, "%"):
+	case f.isPunct(j, "%") && !f.toks[j].newline:
 		fig.Kind, fig.Unit = corpus.Percent, "%"
 		last, unitEnd = j, j
-	case f.low(j) == "phần" && f.low(j+1) == "trăm":
+	case f.low(j) == "phần" && f.low(j+1) == "trăm" && !f.toks[j].newline:
 		fig.Kind, fig.Unit = corpus.Percent, "%"
 		last, unitEnd = j+1, j+1
 	default:
@@ -544,6 +544,9 @@ func (f *finder) rangeEnd(j int, lo numRead, qualStart int) (numRead, bool) {
 		(f.low(j) == "và" && f.low(qualStart-1) == "giữa")
 	if !between || (lo.words == 1 && lo.val.IsZero()) { // "không tới 7000": not zero
 		return numRead{}, false
+	}
+	if f.toks[j].newline || j+1 >= len(f.toks) || f.toks[j+1].newline {
+		return numRead{}, false // a figure never runs across a line break
 	}
 	if f.isPunct(j, dashes) && !f.toks[j].glued() && f.isNum(j+1) && f.toks[j+1].glued() {
 		return numRead{}, false // "5 -3": a sign, not a range
