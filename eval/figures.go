@@ -8,7 +8,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -116,8 +115,6 @@ func readFigures(path string, docs []GoldDoc, byName map[string]int) error {
 	}
 	return nil
 }
-
-var _ fs.FS // keep io/fs for callers that pass an fs later
 
 // Tally counts matches for one kind (or overall).
 type Tally struct {

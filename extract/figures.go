@@ -277,10 +277,10 @@ func (f *finder) sentence(pos int) string {
 	if s.end-s.start > maxSentence {
 		// a window around the figure, cut at spaces
 		start, end := max(s.start, pos-maxSentence/2), min(s.end, pos+maxSentence/2)
-		for start > s.start && !isSpace(f.rs[start-1]) {
+		for k := 0; k < 40 && start > s.start && !isSpace(f.rs[start-1]); k++ {
 			start--
 		}
-		for end < s.end && !isSpace(f.rs[end]) {
+		for k := 0; k < 40 && end < s.end && !isSpace(f.rs[end]); k++ {
 			end++
 		}
 		return string(f.rs[start:end])
@@ -291,13 +291,18 @@ func (f *finder) sentence(pos int) string {
 	return f.sentText
 }
 
-// sentenceHas reports whether the sentence around pos contains one of the
-// phrases of set (matched on folded words).
-func (f *finder) sentenceHas(pos int, set map[string]bool) bool {
-	s := f.sentenceSpan(pos)
-	k := sort.Search(len(f.toks), func(k int) bool { return f.toks[k].start >= s.start })
-	for ; k < len(f.toks) && f.toks[k].start < s.end; k++ {
-		if f.toks[k].kind == tWord && f.phraseAt(k, inSet(set), 3) > 0 {
+// sentenceHas reports whether the sentence around token i contains one of
+// the phrases of set (matched on folded words), looking at most
+// contextTokens tokens either side so that run-on text stays linear.
+func (f *finder) sentenceHas(i int, set map[string]bool) bool {
+	const contextTokens = 40
+	s := f.sentenceSpan(f.toks[i].start)
+	for k := max(0, i-contextTokens); k < len(f.toks) && k <= i+contextTokens; k++ {
+		t := f.toks[k]
+		if t.start < s.start || t.start >= s.end {
+			continue
+		}
+		if t.kind == tWord && f.phraseAt(k, inSet(set), 3) > 0 {
 			return true
 		}
 	}

@@ -59,6 +59,20 @@ func TestFigures(t *testing.T) {
 		{"hỗ trợ 2 triệu đồng/người/tháng", []brief{{Kind: "money", Value: "2000000", Unit: "VND", Text: "2 triệu đồng", Per: "người/tháng"}}},
 		{"đóng góp hàng chục tỷ đồng/năm", []brief{{Kind: "money", Value: "10000000000", Unit: "VND", Text: "hàng chục tỷ đồng", Approx: "vague", Per: "năm"}}},
 		{"lương 3,5 - 3,7 triệu đồng", []brief{{Kind: "money", Value: "3500000", Unit: "VND", Text: "3,5 - 3,7 triệu đồng", Range: "3500000..3700000"}}},
+		{"giá thuê 1,5 triệu/tháng, mua 5 triệu giá 7 triệu", []brief{
+			{Kind: "money", Value: "1500000", Unit: "VND", Text: "1,5 triệu", Per: "tháng"},
+			{Kind: "money", Value: "5000000", Unit: "VND", Text: "5 triệu"},
+			{Kind: "money", Value: "7000000", Unit: "VND", Text: "7 triệu"},
+		}},
+		{"căn hộ rộng 30m2", []brief{{Kind: "count", Value: "30", Unit: "m2", Text: "30m2", Category: "other"}}},
+		{"doanh số 10,3 triệu xe, trong số 16 doanh nghiệp", []brief{
+			{Kind: "count", Value: "10300000", Unit: "xe", Text: "10,3 triệu xe", Category: "other"},
+			{Kind: "count", Value: "16", Unit: "doanh nghiệp", Text: "16 doanh nghiệp", Category: "enterprises"},
+		}},
+		{"Sáng nay (10.2), trong tháng 1.2017", []brief{
+			{Kind: "date", Value: "--02-10", Unit: "date", Text: "10.2"},
+			{Kind: "date", Value: "2017-01", Unit: "date", Text: "tháng 1.2017"},
+		}},
 		{"trao 500 USD", []brief{{Kind: "money", Value: "500", Unit: "USD", Text: "500 USD"}}},
 		{"trao hai tỷ đồng", []brief{{Kind: "money", Value: "2000000000", Unit: "VND", Text: "hai tỷ đồng"}}},
 		{"tổng trị giá trên 65 triệu đồng", []brief{{Kind: "money", Value: "65000000", Unit: "VND", Text: "65 triệu đồng", Approx: "over"}}},
@@ -164,6 +178,9 @@ var notFigures = []string{
 	"quy hoạch 1/500",
 	"tỷ lệ 1/2000",
 	"xuất phát từ sự không đồng tình",
+	"so với năm 2010 tỷ lệ hút thuốc giảm",
+	"(tức mùng 7 tháng Giêng)",
+	"Tổng số: 195 |",
 }
 
 func TestNotFigures(t *testing.T) {

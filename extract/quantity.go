@@ -66,8 +66,6 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 			return numRead{}, false
 		}
 		last := i + wn.n - 1
-		// trailing "năm" read as five only when something follows that
-		// makes it a quantity ("hai mươi lăm" is read already).
 		n = numRead{val: wn.value, first: i, last: last, words: wn.n, hasMag: wn.hasMag}
 		if !wn.hasMag {
 			n = f.spokenFraction(n)
@@ -114,6 +112,9 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 // notMagnitude reports whether tỷ/tỉ at i starts a word: "tỷ lệ", "tỷ
 // trọng", "tỷ suất", "tỷ giá".
 func (f *finder) notMagnitude(i int) bool {
+	if w := f.low(i); w != "tỷ" && w != "tỉ" {
+		return false
+	}
 	switch f.low(i + 1) {
 	case "lệ", "trọng", "suất", "giá", "phú", "đô":
 		return f.toks[i+1].space
@@ -414,7 +415,7 @@ func (f *finder) quantityAt(i int) int {
 			return f.ratioAt(i, n, approx)
 		}
 		unit, cat, k := f.unitAt(j)
-		if (k == 0 || (cat == catOther && !f.knownNoun(j, k))) && lo.hasMag && f.sentenceHas(f.toks[i].start, moneyContext) {
+		if (k == 0 || (cat == catOther && !f.knownNoun(j, k))) && lo.hasMag && f.sentenceHas(i, moneyContext) {
 			// "giá thuê 1,5 triệu/tháng", "vốn vay khoảng 500 triệu khó mua"
 			fig.Kind, fig.Unit = corpus.Money, "VND"
 			break
