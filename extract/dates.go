@@ -138,6 +138,9 @@ func (f *finder) dateAt(i int) int {
 	if n := f.monthDateAt(i); n > 0 {
 		return n
 	}
+	if n := f.dayListAt(i); n > 0 {
+		return n
+	}
 	p, sep, last, ok := f.numericDate(i)
 	if !ok {
 		return 0
@@ -163,7 +166,7 @@ func (f *finder) dateAt(i int) int {
 	case p.y > 0 && (sep == "/" || sep == "." || sep == "-"):
 	case sep == "/" && (keyword || first2 >= 0 || !f.ratioSignals(i, last)):
 	case sep == "." && (keyword || first2 >= 0 || f.isPunct(i-1, "(") && f.isPunct(last+1, ")")):
-	case sep == "-" && (dayWord || (first2 >= 0 && f.toks[j].space)):
+	case sep == "-" && (dayWord || (first2 >= 0 && f.toks[j].space) || f.isPunct(i-1, "(") && f.isPunct(last+1, ")")):
 	default:
 		return 0
 	}
@@ -257,6 +260,42 @@ func (f *finder) shareSpanYears() {
 	}
 }
 
+// dayListAt reads days that share the month printed after the last one:
+// "từ 2 đến 5/9", "ngày 3 và 4/9", "hai ngày 9 và 10-2", "từ ngày 1 đến
+// 3/1". The first day needs a day word or "từ" before it.
+func (f *finder) dayListAt(i int) int {
+	d1, ok := atoiSmall(f.toks[i].text, 2)
+	if !ok || d1 < 1 || !(f.hasDayWord(i) || f.low(i-1) == "từ") {
+		return 0
+	}
+	j := i + 1
+	switch {
+	case f.low(j) == "đến" || f.low(j) == "tới" || f.low(j) == "và" || f.isPunct(j, ","):
+	case f.isPunct(j, dashes) && f.toks[j].space:
+	default:
+		return 0
+	}
+	k := j + 1
+	if f.low(k) == "ngày" {
+		k++
+	}
+	if !f.isNum(k) {
+		return 0
+	}
+	p2, _, last, ok := f.numericDate(k)
+	if !ok || p2.d <= d1 {
+		return 0
+	}
+	p1 := p2
+	p1.d = d1
+	if !p1.valid() {
+		return 0
+	}
+	f.emitDate(p1, i, i)
+	f.emitDate(p2, k, last)
+	return last - i + 1
+}
+
 // ratioSignals reports whether "N/M" at first..last reads as a ratio: a
 // noun follows, it is bracketed after a percent, or "đạt" comes before.
 func (f *finder) ratioSignals(first, last int) bool {
@@ -266,8 +305,11 @@ func (f *finder) ratioSignals(first, last int) bool {
 	if f.isPunct(first-1, "(") && f.isPunct(first-2, "%") {
 		return true
 	}
-	if f.low(first-1) == "đạt" || f.low(first-1) == "là" {
-		return true
+	if f.low(first-1) == "đạt" || f.low(first-1) == "là" || f.low(last+1) == "số" {
+		return true // "đạt 16/15", "2/3 số phòng"
+	}
+	if _, _, ok := f.approxBefore(first); ok {
+		return true // "hơn 2/3": a date is not qualified so
 	}
 	// "(đạt 100%)" right after
 	for k := last + 1; k < len(f.toks) && k <= last+4; k++ {
@@ -342,7 +384,7 @@ func (f *finder) wordDateAt(i int) int {
 		p.y, last = y, yLast
 	}
 	if !p.valid() || d == 0 {
-		return 0
+		return last - i + 1 // "ngày 0 tháng 4": an invalid date, and not a month either
 	}
 	f.emitDate(p, i, last)
 	return last - i + 1

@@ -115,6 +115,7 @@ func startsWordNumber(w string) bool {
 func (f *finder) numberWordFollows(i int) bool {
 	w := f.low(i + 1)
 	_, mag := magnitudes[w]
+	mag = mag && !f.notMagnitude(i+1) // "một tỷ lệ"
 	if _, cur := currencies[w]; cur && w != "đ" {
 		return true
 	}

@@ -59,11 +59,18 @@ func TestFigures(t *testing.T) {
 		{"hỗ trợ 2 triệu đồng/người/tháng", []brief{{Kind: "money", Value: "2000000", Unit: "VND", Text: "2 triệu đồng", Per: "người/tháng"}}},
 		{"đóng góp hàng chục tỷ đồng/năm", []brief{{Kind: "money", Value: "10000000000", Unit: "VND", Text: "hàng chục tỷ đồng", Approx: "vague", Per: "năm"}}},
 		{"lương 3,5 - 3,7 triệu đồng", []brief{{Kind: "money", Value: "3500000", Unit: "VND", Text: "3,5 - 3,7 triệu đồng", Range: "3500000..3700000"}}},
-		{"giá thuê 1,5 triệu/tháng, mua 5 triệu giá 7 triệu", []brief{
+		{"giá thuê 1,5 triệu/tháng, vốn vay khoảng 500 triệu khó mua được nhà", []brief{
 			{Kind: "money", Value: "1500000", Unit: "VND", Text: "1,5 triệu", Per: "tháng"},
-			{Kind: "money", Value: "5000000", Unit: "VND", Text: "5 triệu"},
-			{Kind: "money", Value: "7000000", Unit: "VND", Text: "7 triệu"},
+			{Kind: "money", Value: "500000000", Unit: "VND", Text: "500 triệu", Approx: "about"},
 		}},
+		{"bán hơn 31,4 triệu ly sữa", []brief{{Kind: "count", Value: "31400000", Unit: "ly sữa", Text: "31,4 triệu ly sữa", Approx: "over", Category: "other"}}},
+		{"nghỉ từ 2 đến 5/9, hai ngày 9 và 10-2", []brief{
+			{Kind: "date", Value: "--09-02", Unit: "date", Text: "2"},
+			{Kind: "date", Value: "--09-05", Unit: "date", Text: "5/9"},
+			{Kind: "date", Value: "--02-09", Unit: "date", Text: "9"},
+			{Kind: "date", Value: "--02-10", Unit: "date", Text: "10-2"},
+		}},
+		{"hơn 2/3 số phòng", []brief{{Kind: "ratio", Value: "0.666666666667", Text: "2/3", Approx: "over", Ratio: "2/3"}}},
 		{"căn hộ rộng 30m2", []brief{{Kind: "count", Value: "30", Unit: "m2", Text: "30m2", Category: "other"}}},
 		{"doanh số 10,3 triệu xe, trong số 16 doanh nghiệp", []brief{
 			{Kind: "count", Value: "10300000", Unit: "xe", Text: "10,3 triệu xe", Category: "other"},
@@ -181,6 +188,12 @@ var notFigures = []string{
 	"so với năm 2010 tỷ lệ hút thuốc giảm",
 	"(tức mùng 7 tháng Giêng)",
 	"Tổng số: 195 |",
+	"với một tỷ lệ không nhỏ, cơ cấu không đồng đều",
+	"Nghị quyết Trung ương 6 khóa X",
+	"tới 2020 và 2030 phấn đấu tất cả",
+	"bắt đầu từ 9g sáng thay vì 7h30",
+	"từ tháng 6 hằng năm trở đi",
+	"tính đến ngày mùng 10 ước đạt",
 }
 
 func TestNotFigures(t *testing.T) {

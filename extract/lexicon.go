@@ -42,11 +42,11 @@ func init() {
 		"ban chấp hành", "tổ chức công đoàn")
 	addNouns(catEnterprises, "doanh nghiệp", "dn", "công ty", "hợp tác xã", "htx",
 		"nhà máy", "xí nghiệp", "cơ sở sản xuất", "tập đoàn", "tổng công ty",
-		"chi nhánh", "cơ sở kinh doanh", "cửa hàng", "nhà đầu tư", "dự án")
+		"chi nhánh", "cơ sở kinh doanh", "cửa hàng", "nhà đầu tư")
 	addNouns(catAgencies, "cơ quan", "đơn vị", "trường", "trường học", "bệnh viện",
 		"cơ quan đơn vị", "sở", "ngành", "phòng", "ban", "xã", "phường", "thị trấn",
-		"huyện", "quận", "tỉnh", "thành phố", "địa phương", "tỉnh thành", "tổ chức", "khu công nghiệp",
-		"kcn", "khu chế xuất", "cụm công nghiệp", "ubnd", "trạm y tế", "trung tâm")
+		"huyện", "quận", "tỉnh", "thành phố", "địa phương", "tổ chức", "ubnd", "trạm y tế",
+		"trung tâm")
 	addNouns(catHouses, "nhà", "căn nhà", "ngôi nhà", "mái ấm", "mái ấm công đoàn",
 		"nhà mái ấm công đoàn", "nhà ở", "căn hộ", "nhà đại đoàn kết", "nhà tình nghĩa",
 		"nhà tình thương", "nhà nhân ái", "nhà công đoàn", "nhà mái ấm", "căn")
@@ -63,8 +63,11 @@ func init() {
 		"người nghèo", "cựu chiến binh", "chủ tịch", "phó chủ tịch", "ủy viên",
 		"cán bộ công nhân viên", "chuyên gia", "tình nguyện viên", "nông dân",
 		"ngư dân", "tài xế", "lái xe", "cụ", "bà con", "đồng bào", "nhà giáo", "đồng nghiệp",
-		"công dân", "cư dân", "thầy cô", "thầy cô giáo", "người bệnh")
-	addNouns(catOther, "gia đình", "hộ", "hộ gia đình", "hộ nghèo", "trường hợp", "đồng hồ",
+		"công dân", "cư dân", "thầy cô", "thầy cô giáo", "người bệnh", "phụ huynh",
+		"lãnh đạo", "hướng dẫn viên", "anh chị", "bị cáo", "bị can", "học trò",
+		"giám đốc", "phó giám đốc", "tổng giám đốc", "phó tổng giám đốc", "vợ chồng")
+	addNouns(catOther, "dự án", "tỉnh thành", "khu công nghiệp", "kcn", "khu chế xuất",
+		"cụm công nghiệp", "chỗ", "chỗ ngồi", "gia đình", "hộ", "hộ gia đình", "hộ nghèo", "trường hợp", "đồng hồ",
 		"tập thể", "tấn", "tạ", "kg", "kilogam", "gam", "lít", "ha", "héc ta",
 		"km", "mét", "m", "m2", "m3", "mét vuông", "mét khối", "lần", "cờ thi đua",
 		"bằng khen", "giấy khen", "cờ", "vụ", "vụ việc", "cuộc", "cuộc thi", "buổi",
@@ -109,7 +112,7 @@ const maxNounLen = 6
 
 // classifiers are printed before a noun and stay in the unit ("căn nhà",
 // "chiếc khẩu trang", "đôi tất", "khâu đột phá").
-var classifiers = setOf("căn", "chiếc", "đôi", "con", "cái", "bộ", "suất", "phần",
+var classifiers = setOf("đứa", "căn", "chiếc", "đôi", "con", "cái", "bộ", "suất", "phần",
 	"khâu", "đợt", "lớp", "tấm", "bức", "cuốn", "quyển", "ngôi", "tòa", "gói", "hộp",
 	"thùng", "bao", "chai", "lon", "túi", "bản", "cặp", "mảnh", "giỏ", "bình", "xuất",
 	"phong", "hũ", "vỉ", "bó", "chuyến", "cây", "lá", "tập", "viên", "khóa", "kỳ", "bộ")
@@ -134,7 +137,8 @@ var stopWords = setOf("và", "của", "là", "đã", "được", "có", "trong",
 	"trở lên", "kể", "tính", "đồng", "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "trăm",
 	"chục", "vạn", "phần", "số", "bình", "mức", "rằng", "nếu", "thế", "vậy", "khác",
 	"nhiều", "ít", "ngoài", "nhằm", "bởi", "phải", "cần", "chỉ", "vẫn", "xuống",
-	"tr", "k", "đ", "hàng", "thành", "tham", "ủng", "hỗ", "khó", "dễ", "đủ")
+	"tr", "k", "đ", "hàng", "thành", "tham", "ủng", "hỗ", "khó", "dễ", "đủ", "ước",
+	"hằng", "phấn", "bắt", "bắt đầu", "tiếp tục")
 
 // approxWords qualify the number right after them. With stacked
 // qualifiers the one next to the number decides ("khoảng gần" = under).
@@ -152,6 +156,7 @@ var approxWords = []struct {
 	{"lên tới", ""}, {"lên đến", ""}, {"có đến", ""}, {"trung bình", ""}, {"có tới", ""},
 	{"nhiều hơn", "over"}, {"không ít hơn", "over"}, {"cao hơn", "over"},
 	{"không hơn", "under"}, {"không cao hơn", "under"}, {"thấp hơn", "under"},
+	{"ước đạt", "about"}, {"ít nhất là", "over"}, {"tối đa là", "under"},
 	{"không vượt quá", "under"}, {"gần bằng", "under"}, {"trên dưới", "about"}, {"không nhiều hơn", "under"},
 }
 
@@ -183,11 +188,12 @@ var moneyContext = setOf("tiền", "lương", "thu nhập", "hỗ trợ", "ủng
 	"đóng góp", "tài trợ", "quyên góp", "vay", "nợ", "giá", "phụ cấp", "trợ cấp",
 	"bồi thường", "đầu tư", "ngân sách", "chi", "thu", "tặng", "trao", "kinh phí công đoàn",
 	"đoàn phí", "bảo hiểm", "học bổng", "tiền mặt", "ngân hàng", "lãi", "chi phí",
-	"mức", "đồng", "số tiền", "khoản", "vnđ", "vnd", "usd", "tỷ đồng", "triệu đồng")
+	"đồng", "số tiền", "vnđ", "vnd", "usd", "tỷ đồng", "triệu đồng", "tiết kiệm", "mua",
+	"bán", "thuê", "lãi suất")
 
 // ordinalBefore words turn the number after them into a name or a rank,
 // not a quantity: "lần thứ 2", "đợt 2", "quận 3", "Điều 21", "số 02".
-var ordinalBefore = phraseSetOf("thứ", "đợt", "kỳ", "khóa", "lần", "quận", "phường",
+var ordinalBefore = phraseSetOf("thứ", "đợt", "kỳ", "khóa", "lần", "trung ương", "quận", "phường",
 	"điều", "khoản", "chương", "mục", "tầng", "phòng", "lô", "xóm", "ấp", "thôn",
 	"tổ", "đội", "hạng", "vòng", "bảng", "trang", "tập", "bài", "câu", "phần",
 	"kỳ họp", "hẻm", "ngõ", "ngách", "km", "quốc lộ", "tỉnh lộ", "đường", "phiên",

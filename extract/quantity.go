@@ -56,7 +56,7 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 		ws := buf[:0]
 		for k := i; k < len(f.toks) && len(ws) < len(buf); k++ {
 			tk := f.toks[k]
-			if tk.kind != tWord || (k > i && (!tk.space || tk.newline)) {
+			if tk.kind != tWord || (k > i && (!tk.space || tk.newline)) || f.notMagnitude(k) {
 				break
 			}
 			ws = append(ws, tk.low)
@@ -314,11 +314,10 @@ func (f *finder) inQuotedName(i int) bool {
 
 func (f *finder) isPhone(i int) bool {
 	t := f.toks[i]
-	for _, w := range []string{"đt", "tel", "điện", "hotline", "fax", "sđt", "dđ", "zalo"} {
-		for k := i - 1; k >= i-3 && k >= 0; k-- {
-			if f.low(k) == w || f.low(k) == "thoại" {
-				return true
-			}
+	for k := i - 1; k >= i-3 && k >= 0; k-- {
+		switch f.low(k) {
+		case "đt", "tel", "thoại", "hotline", "fax", "sđt", "dđ", "zalo":
+			return true
 		}
 	}
 	digits := 0
@@ -355,6 +354,14 @@ func (f *finder) quantityAt(i int) int {
 	n, ok := f.readNumber(i)
 	if !ok {
 		return 0
+	}
+	// a day, month or school year named by its number: "từ tháng 6 hằng
+	// năm", "mùng 10 ước đạt", "năm 2 ĐH"
+	switch f.low(i - 1) {
+	case "tháng", "ngày", "mùng", "mồng", "năm", "hôm":
+		if n.words == 0 && !f.quantityFollows(i) {
+			return n.last - i + 1
+		}
 	}
 	first := i
 	if f.low(i-1) == "âm" && n.words > 0 { // "âm một nghìn đồng"
@@ -406,7 +413,7 @@ func (f *finder) quantityAt(i int) int {
 		fig.Kind, fig.Unit = corpus.Percent, "%"
 		last, unitEnd = j+1, j+1
 	default:
-		if cur, k := f.currencyAt(j); k > 0 && !(n.words == 1 && !n.hasMag && f.currencyCompound(j, k)) {
+		if cur, k := f.currencyAt(j); k > 0 && !(n.words == 1 && !n.hasMag && (lo.val.IsZero() || f.currencyCompound(j, k))) {
 			fig.Kind, fig.Unit = corpus.Money, cur
 			last, unitEnd = j+k-1, j+k-1
 			break
@@ -415,8 +422,9 @@ func (f *finder) quantityAt(i int) int {
 			return f.ratioAt(i, n, approx)
 		}
 		unit, cat, k := f.unitAt(j)
-		if (k == 0 || (cat == catOther && !f.knownNoun(j, k))) && lo.hasMag && f.sentenceHas(i, moneyContext) {
-			// "giá thuê 1,5 triệu/tháng", "vốn vay khoảng 500 triệu khó mua"
+		if k == 0 && lo.hasMag && f.sentenceHas(i, moneyContext) {
+			// "giá thuê 1,5 triệu/tháng", "vốn vay khoảng 500 triệu khó mua";
+			// followed by a noun it is a count ("31,4 triệu ly sữa")
 			fig.Kind, fig.Unit = corpus.Money, "VND"
 			break
 		}
@@ -429,8 +437,8 @@ func (f *finder) quantityAt(i int) int {
 		if n.words > 0 && !n.hasMag && (n.words < 2 || lo.val.Cmp(corpus.Int(11)) < 0) {
 			return last - i + 1 + k // "hai bên", "ba người": small numbers in words
 		}
-		if n.plain && len(f.toks[i].text) == 4 && hi == nil && f.yearContext(i) {
-			return last - i + 1
+		if n.plain && isYear(lo.val) && (f.yearContext(i) || !f.knownNoun(j, k)) {
+			return last - i + 1 // "năm 2021 thành lập", "2030 phấn đấu": a year
 		}
 		fig.Kind, fig.Unit, fig.Category = corpus.Count, unit, cat
 		last = j + k - 1
@@ -656,6 +664,11 @@ func (f *finder) followedBy(i, n int, phrase string) bool {
 	return false
 }
 
+// isYear reports whether a plain number reads as a year of news.
+func isYear(d corpus.Decimal) bool {
+	return d.IsInt() && d.Cmp(corpus.Int(1900)) >= 0 && d.Cmp(corpus.Int(2100)) <= 0
+}
+
 // yearContext reports whether a four-digit number at i is a year: after
 // "năm", "tháng", or in a year span.
 func (f *finder) yearContext(i int) bool {
@@ -860,7 +873,7 @@ func (f *finder) fallbackNoun(i int) int {
 
 func (f *finder) isMeasure(w string) bool {
 	switch w {
-	case "kg", "km", "m", "ha", "tấn", "cm", "mm", "g", "l", "ml", "mhz", "ghz", "kw", "kwh", "mw", "gb", "mb", "tb":
+	case "kg", "km", "m", "ha", "tấn", "cm", "mm", "l", "ml", "mhz", "ghz", "kw", "kwh", "mw", "gb", "mb", "tb":
 		return true
 	}
 	return false

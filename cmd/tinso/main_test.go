@@ -170,4 +170,3 @@ func TestEvalFiguresSharedGold(t *testing.T) {
 		t.Errorf("count unit accuracy %d/%d is below 0.95", right, total)
 	}
 }
-
