@@ -224,7 +224,7 @@ func (f *finder) emit(fig corpus.Figure, first, last int) {
 		}
 	}
 	fig.Text, fig.Start, fig.End = f.text(first, last)
-	fig.Sentence = f.sentence(fig.Start)
+	fig.Sentence = f.sentence(fig.Start, fig.End)
 	f.figs = append(f.figs, fig)
 }
 
@@ -273,11 +273,11 @@ func (f *finder) sentenceSpan(pos int) span {
 // whole body with every figure.
 const maxSentence = 600
 
-func (f *finder) sentence(pos int) string {
+func (f *finder) sentence(pos, posEnd int) string {
 	s := f.sentenceSpan(pos)
 	if s.end-s.start > maxSentence {
 		// a window around the figure, cut at spaces
-		start, end := max(s.start, pos-maxSentence/2), min(s.end, pos+maxSentence/2)
+		start, end := max(s.start, pos-maxSentence/2), min(s.end, max(posEnd, pos+maxSentence/2))
 		for k := 0; k < 40 && start > s.start && !isSpace(f.rs[start-1]); k++ {
 			start--
 		}

@@ -316,8 +316,12 @@ func (f *finder) isPhone(i int) bool {
 	t := f.toks[i]
 	for k := i - 1; k >= i-3 && k >= 0; k-- {
 		switch f.low(k) {
-		case "đt", "tel", "thoại", "hotline", "fax", "sđt", "dđ", "zalo":
+		case "đt", "tel", "hotline", "fax", "sđt", "dđ", "zalo":
 			return true
+		case "thoại": // "điện thoại", not "đối thoại"
+			if f.low(k-1) == "điện" {
+				return true
+			}
 		}
 	}
 	digits := 0
@@ -445,7 +449,7 @@ func (f *finder) quantityAt(i int) int {
 		if f.isMeasure(strings.ToLower(unit)) {
 			unitEnd = last
 		}
-		if cat == catMembers && f.isSizeThreshold(qualStart) {
+		if cat == catMembers && unit != "đoàn viên" && f.isSizeThreshold(qualStart) {
 			fig.Category = catPeople
 		}
 		// the closing quote of a quoted unit stays outside the text
@@ -843,7 +847,7 @@ func (f *finder) unitAt(i int) (unit, category string, k int) {
 		}
 		return t.low, catOther, 1 // "từ 1 đôi lên 2 đôi"
 	}
-	if t.isAcronym() && !stopWords[t.low] {
+	if t.isAcronym() && !stopWords[t.low] && t.end-t.start <= maxSyllable {
 		return t.text, catOther, 1
 	}
 	if m := f.fallbackNoun(i); m > 0 {
@@ -852,18 +856,22 @@ func (f *finder) unitAt(i int) (unit, category string, k int) {
 	return "", "", 0
 }
 
+// maxSyllable is the longest word taken as a guessed unit: Vietnamese
+// syllables have at most 7 letters, acronyms rarely more than 10.
+const maxSyllable = 12
+
 // fallbackNoun guesses the extent of a noun missing from the lexicon: one
 // syllable, or two when the second is a plain lower-case syllable too.
 func (f *finder) fallbackNoun(i int) int {
 	t, ok := f.tok(i)
-	if !ok || t.kind != tWord || stopWords[t.low] || t.isCapitalized() || isNumberWord(t.low) || t.newline {
+	if !ok || t.kind != tWord || stopWords[t.low] || t.isCapitalized() || isNumberWord(t.low) || t.newline || t.end-t.start > maxSyllable {
 		return 0
 	}
 	if _, isMag := magnitudes[t.low]; isMag {
 		return 0
 	}
 	n2, ok := f.tok(i + 1)
-	if ok && n2.kind == tWord && n2.space && !n2.newline && !stopWords[n2.low] && !n2.isCapitalized() && !isNumberWord(n2.low) {
+	if ok && n2.kind == tWord && n2.space && !n2.newline && !stopWords[n2.low] && !n2.isCapitalized() && !isNumberWord(n2.low) && n2.end-n2.start <= maxSyllable {
 		if _, isNoun := countNouns[n2.low]; !isNoun {
 			return 2
 		}
