@@ -40,6 +40,12 @@ func TestDecimalExact(t *testing.T) {
 	if _, err := Int(1 << 62).MulInt(4); err == nil {
 		t.Fatal("overflow not reported")
 	}
+	if q := Int(4497).Quo(Int(3200), 12); q.String() != "1.4053125" {
+		t.Fatalf("4497/3200 = %s", q)
+	}
+	if q := Int(16).Quo(Int(15), 12); q.String() != "1.066666666667" {
+		t.Fatalf("16/15 = %s", q)
+	}
 	if NewDecimal(10, 0).Cmp(NewDecimal(1, 1)) != 0 {
 		t.Fatal("10 and 1e1 differ")
 	}

@@ -123,6 +123,19 @@ func (d Decimal) Float64() float64 {
 	return f
 }
 
+// Quo returns d / e rounded to the given number of decimal places, exactly
+// (no float on the way). Division by zero gives zero.
+func (d Decimal) Quo(e Decimal, places int) Decimal {
+	if e.IsZero() {
+		return Decimal{}
+	}
+	q, err := ParseDecimal(new(big.Rat).Quo(d.rat(), e.rat()).FloatString(places))
+	if err != nil {
+		return Decimal{}
+	}
+	return q
+}
+
 // IsInt reports whether d has no fractional part.
 func (d Decimal) IsInt() bool { return d.Exp >= 0 }
 

@@ -181,15 +181,25 @@ func (f *finder) dateAt(i int) int {
 	return last - i + 1
 }
 
+// dottedMonthYear reads a month and a year written as one dotted number
+// token: "5.2021", "02.2000".
+func dottedMonthYear(text string) (m, y int, ok bool) {
+	before, after, found := strings.Cut(text, ".")
+	if !found || strings.ContainsAny(after, ".,") {
+		return 0, 0, false
+	}
+	m, ok1 := atoiSmall(before, 2)
+	y, ok2 := year(after)
+	return m, y, ok1 && ok2 && m >= 1 && m <= 12
+}
+
 // monthDateAt reads a month and year written with digits: "02/2020",
 // "5.2021", "04-2021", and month spans sharing a year: "02-03/2000",
 // "01-12/2025".
 func (f *finder) monthDateAt(i int) int {
 	t := f.toks[i]
-	if g := strings.Split(t.text, "."); len(g) == 2 && !strings.Contains(t.text, ",") {
-		m, ok1 := atoiSmall(g[0], 2)
-		y, ok2 := year(g[1])
-		if ok1 && ok2 && m >= 1 && m <= 12 && y >= 1900 {
+	if strings.Contains(t.text, ".") {
+		if m, y, ok := dottedMonthYear(t.text); ok && y >= 1900 {
 			f.emitDate(dateParts{m: m, y: y}, i, i)
 			return 1
 		}
@@ -210,10 +220,8 @@ func (f *finder) monthDateAt(i int) int {
 		return 3
 	}
 	// "02-03.2000": the second month and the year in one token
-	if g := strings.Split(f.toks[i+2].text, "."); len(g) == 2 && strings.Contains(dashes, f.toks[i+1].text) {
-		m2, ok1 := atoiSmall(g[0], 2)
-		y, ok2 := year(g[1])
-		if ok1 && ok2 && m2 > m1 && m2 <= 12 && y >= 1900 {
+	if strings.Contains(f.toks[i+2].text, ".") && strings.Contains(dashes, f.toks[i+1].text) {
+		if m2, y, ok := dottedMonthYear(f.toks[i+2].text); ok && m2 > m1 && y >= 1900 {
 			f.emitDate(dateParts{m: m1, y: y}, i, i)
 			f.emitDate(dateParts{m: m2, y: y}, i+2, i+2)
 			return 3
@@ -490,13 +498,9 @@ func pow10(e int32) int64 {
 func (f *finder) monthYearAt(i, first int) int {
 	// "tháng 1.2017": month and year in one dotted token
 	if t, ok := f.tok(i + 1); ok && t.kind == tNum {
-		if g := strings.Split(t.text, "."); len(g) == 2 {
-			m, ok1 := atoiSmall(g[0], 2)
-			y, ok2 := year(g[1])
-			if ok1 && ok2 && m >= 1 && m <= 12 {
-				f.emitDate(dateParts{m: m, y: y}, first, i+1)
-				return 2
-			}
+		if m, y, ok := dottedMonthYear(t.text); ok {
+			f.emitDate(dateParts{m: m, y: y}, first, i+1)
+			return 2
 		}
 	}
 	m, mLast, ok := f.monthAt(i + 1)
@@ -553,5 +557,3 @@ func (f *finder) periodAt(i int) int {
 	f.emit(corpus.Figure{Kind: corpus.Period, Value: corpus.Value{Num: mn}, Unit: "year", Min: &mn, Max: &mx}, i, i+2)
 	return 3
 }
-
-func formatFixed(x float64, prec int) string { return strconv.FormatFloat(x, 'f', prec, 64) }

@@ -186,15 +186,12 @@ func (f *finder) notFigureAt(i int) int {
 	if f.phraseBefore(k, docBefore, 4) > 0 || (f.low(k) == "số" && f.phraseBefore(k-1, docBefore, 4) > 0) {
 		return f.skipCode(i)
 	}
-	// a percent or an amount after the word is a quantity all the same:
-	// "trung cấp 18%", "các lớp 95,85 triệu đồng"
-	if !f.quantityFollows(i) {
-		if f.low(k) == "số" && !countBeforeSố[f.low(k-1)] {
-			return f.skipCode(i)
-		}
-		if f.phraseBefore(k, ordinalBefore, 2) > 0 {
-			return f.skipCode(i)
-		}
+	// a label or a rank, unless a percent or an amount follows, which is a
+	// quantity all the same ("trung cấp 18%", "các lớp 95,85 triệu đồng");
+	// the context is checked first so that most numbers are read only once
+	label := (f.low(k) == "số" && !countBeforeSố[f.low(k-1)]) || f.phraseBefore(k, ordinalBefore, 2) > 0
+	if label && !f.quantityFollows(i) {
+		return f.skipCode(i)
 	}
 	// numbers inside a short quoted name: "75 nghìn sáng kiến vượt khó"
 	if f.inQuotedName(i) {
@@ -263,10 +260,12 @@ func (f *finder) isDocCode(i int) bool {
 	return false
 }
 
+// isCurrencyWord reports whether the word at i is a currency code that may
+// be glued before a number ("USD1,23", "EUR29,99", "Rs20").
 func (f *finder) isCurrencyWord(i int) bool {
 	w := f.low(i)
-	c, ok := currencies[w]
-	return ok && w != "đồng" && w != "đ" && c != "" && f.toks[i].isAcronym() || w == "rs" || w == "us"
+	_, ok := currencies[w]
+	return ok && (f.toks[i].isAcronym() || w == "rs")
 }
 
 // namingWords come before a quoted name: Chương trình “75 nghìn sáng kiến”.
@@ -927,21 +926,14 @@ func (f *finder) ratioAt(i int, num numRead, approx string) int {
 	}
 	nv, dv := num.val, den.val
 	fig.Num, fig.Den = &nv, &dv
-	fig.Value = corpus.Value{Num: divide(nv, dv)}
+	fig.Value = corpus.Value{Num: nv.Quo(dv, ratioPlaces)}
 	f.emit(fig, i, last)
 	return last - i + 1
 }
 
-// divide returns a/b rounded to 12 decimal places; used only for a ratio's
-// value, whose num and den stay exact.
-func divide(a, b corpus.Decimal) corpus.Decimal {
-	q := a.Float64() / b.Float64()
-	d, err := corpus.ParseDecimal(strings.TrimRight(strings.TrimRight(formatFixed(q, 12), "0"), "."))
-	if err != nil {
-		return corpus.Decimal{}
-	}
-	return d
-}
+// ratioPlaces is the precision of a ratio's value; its num and den stay
+// exact.
+const ratioPlaces = 12
 
 // vagueAt reads "hàng chục/trăm/nghìn ..." quantities: the value is the
 // lower bound and approx is "vague" ("hàng chục tỷ đồng" = 10^10).
