@@ -128,6 +128,14 @@ type Article struct {
 	Body      string
 	Figures   []Figure
 	Problems  []Problem
+
+	// IsArticle is false for a page that holds no article (a listing, a
+	// home page): its Body is empty and it is not stored as an article.
+	IsArticle bool
+	// Decoding records how the bytes became text ("utf-8",
+	// "meta:windows-1258", "tcvn3-repaired", ...): a doubtful decode can be
+	// traced back.
+	Decoding string
 }
 
 type articleJSON struct {
@@ -138,6 +146,8 @@ type articleJSON struct {
 	Author    *string   `json:"author"`
 	Body      string    `json:"body"`
 	Figures   []Figure  `json:"figures"`
+	IsArticle bool      `json:"is_article"`
+	Decoding  string    `json:"decoding,omitempty"`
 	Problems  []Problem `json:"problems,omitempty"`
 }
 
@@ -164,7 +174,8 @@ func (a Article) MarshalJSON() ([]byte, error) {
 	return json.Marshal(articleJSON{
 		Source: a.Source, Site: nullable(a.Site), Title: nullable(a.Title),
 		Published: nullable(a.Published), Author: nullable(a.Author),
-		Body: a.Body, Figures: figs, Problems: a.Problems,
+		Body: a.Body, Figures: figs, IsArticle: a.IsArticle,
+		Decoding: a.Decoding, Problems: a.Problems,
 	})
 }
 
@@ -177,7 +188,8 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 	*a = Article{
 		Source: j.Source, Site: deref(j.Site), Title: deref(j.Title),
 		Published: deref(j.Published), Author: deref(j.Author),
-		Body: j.Body, Figures: j.Figures, Problems: j.Problems,
+		Body: j.Body, Figures: j.Figures, IsArticle: j.IsArticle,
+		Decoding: j.Decoding, Problems: j.Problems,
 	}
 	return nil
 }

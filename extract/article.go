@@ -18,6 +18,85 @@ var (
 	ErrEncoded = errors.New("invalid UTF-8")
 )
 
+// Options tune Extract and Clean.
+type Options struct {
+	// Rules are per-site selectors tried before the generic rules; nil
+	// means generic rules only.
+	Rules *Rules
+	// Mode forces how the text is read; the zero value decides by content.
+	Mode Mode
+}
+
+// Mode says whether a document is read as HTML or as plain text.
+type Mode int
+
+// The modes of Options.Mode.
+const (
+	Auto      Mode = iota // HTML when the content looks like HTML, else text
+	HTMLMode              // always HTML
+	PlainMode             // always plain text (a dump like the seeds)
+)
+
+// Extract cleans a document (HTML or a plain-text dump), and finds the
+// figures in its body.
+func Extract(doc corpus.Document, opts Options) (corpus.Article, error) {
+	a, err := Clean(doc, opts)
+	if err != nil {
+		return a, err
+	}
+	a.Figures = Figures(a.Body)
+	return a, nil
+}
+
+// Clean decodes a document and keeps the article alone: title, published,
+// author and body, without the figures. It fails only when the bytes are
+// not text at all (empty, binary); everything else yields a best-effort
+// article.
+func Clean(doc corpus.Document, opts Options) (corpus.Article, error) {
+	text, decoding, err := Decode(doc.Raw, doc.ContentType)
+	if err != nil {
+		return corpus.Article{}, err
+	}
+	mode := opts.Mode
+	if mode == Auto {
+		mode = PlainMode
+		if looksLikeHTML(text) {
+			mode = HTMLMode
+		}
+	}
+	var p page
+	if mode == HTMLMode {
+		url := doc.URL
+		if url == "" {
+			url = doc.Source
+		}
+		p = cleanHTML(text, url, opts.Rules)
+	} else {
+		p = cleanText(text)
+	}
+	return corpus.Article{
+		Source: doc.Source, Site: doc.Site, Title: p.Title,
+		Published: p.Published, Author: p.Author, Body: p.Body,
+		IsArticle: p.IsArticle, Decoding: decoding,
+	}, nil
+}
+
+// looksLikeHTML reports whether text is markup: a doctype or one of the
+// common structural tags near its start. File names are not trusted.
+func looksLikeHTML(text string) bool {
+	head := text
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	head = strings.ToLower(head)
+	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<meta ", "<div", "<p>", "<table", "<title"} {
+		if strings.Contains(head, tag) {
+			return true
+		}
+	}
+	return false
+}
+
 // Text extracts an article from a plain-text document: the whole text,
 // normalised to NFC with LF line ends, is the body; the figures are found
 // in it. (Cleaning of page furniture, title, date and author come with the
