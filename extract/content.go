@@ -1,10 +1,826 @@
 package extract
 
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The generic main-content finder works like Mozilla's Readability, with
+// the paragraph-level filtering of trafilatura and Vietnamese CMS class
+// names: drop the furniture the markup names (nav, aside, footer,
+// "tinlienquan", "binhluan", ...), score the containers of paragraphs by the
+// text they hold, keep the best one and those of its siblings that look
+// alike, then print its blocks one a paragraph, leaving out link lists.
+
+// maxTreeDepth bounds every walk of the element tree: real pages nest a few
+// dozen levels, and a page nested deeper is cut there instead of costing
+// time or stack.
+const maxTreeDepth = 400
+
+// Class and id patterns, matched as substrings of the class and id
+// attributes like Readability's, extended with the slugs of Vietnamese
+// CMSs (tinlienquan: related news, binhluan: comments, chiase: share,
+// luotxem: views, chantrang: footer, cotphai: right column, menungang: top
+// menu, quangcao: advertising, noidung: content, chitiet: detail, tomtat:
+// lead).
+var (
+	// unlikelyNames mark furniture removed outright, unless maybeNames
+	// also match.
+	unlikelyNames = regexp.MustCompile(`(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|tinlienquan|tin-lien-quan|lienquan|lien-quan|tinkhac|tin-khac|docnhieu|doc-nhieu|xemnhieu|xem-nhieu|binhluan|binh-luan|chiase|chia-se|luotxem|luot-xem|chantrang|chan-trang|dautrang|dau-trang|menungang|cotphai|cot-phai|cottrai|cot-trai|quangcao|quang-cao|thongke|duongdan|thamdo|tham-do`)
+	maybeNames    = regexp.MustCompile(`(?i)and|article|body|column|content|main|mathjax|shadow|noidung|noi-dung|chitiet|chi-tiet|baiviet|bai-viet`)
+	// negativeNames and positiveNames weigh a container's score.
+	negativeNames = regexp.MustCompile(`(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|tinlienquan|lienquan|tinkhac|binhluan|chiase|luotxem|chantrang|quangcao|thongke|cotphai|ngaydang|tacgia`)
+	positiveNames = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|noidung|noi-dung|chitiet|chi-tiet|baiviet|bai-viet|tomtat|sapo|detail`)
+)
+
+// droppedTags never hold article text.
+var droppedTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Iframe: true,
+	atom.Svg: true, atom.Canvas: true, atom.Nav: true, atom.Aside: true,
+	atom.Footer: true, atom.Button: true, atom.Input: true, atom.Select: true,
+	atom.Textarea: true, atom.Label: true, atom.Object: true, atom.Embed: true,
+	atom.Template: true, atom.Dialog: true, atom.Head: true, atom.Menu: true,
+	atom.Audio: true, atom.Video: true, atom.Map: true,
+}
+
+// blockTags start and end a paragraph of output text.
+var blockTags = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Dd: true, atom.Details: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
+	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true,
+	atom.Li: true, atom.Main: true, atom.Nav: true, atom.Ol: true, atom.P: true,
+	atom.Pre: true, atom.Section: true, atom.Table: true, atom.Tbody: true,
+	atom.Thead: true, atom.Tfoot: true, atom.Tr: true, atom.Ul: true, atom.Caption: true,
+	atom.Center: true, atom.Summary: true, atom.Body: true,
+}
+
+// nodeStats are the text measures of one element's subtree.
+type nodeStats struct {
+	chars     int // letters and digits of the text
+	linkChars int // of which inside links
+	commas    int
+	paras     int // <p> descendants
+	lis       int // <li> descendants
+	inputs    int
+	ownChars  int // chars of the inline text not inside a block child
+	ownLinks  int
+	ownCommas int
+	score     float64
+	scored    bool
+}
+
+// contentFinder holds the state of one pass of the main-content search.
+// A pass never changes the tree: what it leaves out is marked in skip, so
+// that a stricter pass that finds too little can be followed by a looser
+// one on the same tree.
+type contentFinder struct {
+	stripUnlikely bool // leave out elements named like furniture
+	weightClasses bool // let class and id names weigh the scores
+	cleanLists    bool // leave out link lists and forms inside the content
+	skip          map[*html.Node]bool
+	stats         map[*html.Node]*nodeStats
+	total         int // chars of the whole body
+	candidates    []*html.Node
+}
+
+func (f *contentFinder) stat(n *html.Node) *nodeStats {
+	s := f.stats[n]
+	if s == nil {
+		s = &nodeStats{}
+		f.stats[n] = s
+	}
+	return s
+}
+
+// classWeight is Readability's class weight: +25 for an article-like class
+// or id, -25 for furniture-like.
+func classWeight(n *html.Node) float64 {
+	w := 0.0
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" && a.Key != "itemprop" {
+			continue
+		}
+		if a.Key == "itemprop" && strings.Contains(a.Val, "articleBody") {
+			w += 50
+			continue
+		}
+		if negativeNames.MatchString(a.Val) {
+			w -= 25
+		}
+		if positiveNames.MatchString(a.Val) {
+			w += 25
+		}
+	}
+	return w
+}
+
+// attr returns an attribute's value.
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// isNeverText reports whether an element can never hold article text: a
+// dropped tag or hidden.
+func isNeverText(n *html.Node) bool {
+	if droppedTags[n.DataAtom] {
+		return true
+	}
+	if _, ok := attrOK(n, "hidden"); ok {
+		return true
+	}
+	if strings.EqualFold(attr(n, "aria-hidden"), "true") && n.DataAtom != atom.Span {
+		return true
+	}
+	style := strings.ToLower(attr(n, "style"))
+	if strings.Contains(style, "display:none") || strings.Contains(style, "display: none") || strings.Contains(style, "visibility:hidden") {
+		return true
+	}
+	return false
+}
+
+// isUnlikely reports whether an element is named like furniture and not
+// like content.
+func isUnlikely(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Body, atom.Html, atom.A, atom.Main, atom.Article, atom.P, atom.Tbody, atom.Tr:
+		return false
+	}
+	names := attr(n, "class") + " " + attr(n, "id")
+	if len(names) <= 1 {
+		return false
+	}
+	if attr(n, "itemprop") == "articleBody" {
+		return false
+	}
+	return unlikelyNames.MatchString(names) && !maybeNames.MatchString(names)
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// countChars counts the letters and digits of s, and its commas.
+func countChars(s string) (chars, commas int) {
+	for _, r := range s {
+		switch {
+		case r == ',' || r == '，' || r == '、':
+			commas++
+		case r < utf8.RuneSelf:
+			if r >= '0' && r <= '9' || r|0x20 >= 'a' && r|0x20 <= 'z' {
+				chars++
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			chars++
+		}
+	}
+	return chars, commas
+}
+
+// removeNeverText deletes the elements that never hold text (scripts,
+// styles, hidden elements, comments) once, before the passes.
+func removeNeverText(n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.CommentNode:
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode && (depth >= maxTreeDepth || isNeverText(c)):
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode:
+			removeNeverText(c, depth+1)
+		}
+		c = next
+	}
+}
+
+func (f *contentFinder) measure(n *html.Node, depth int, inLink bool) *nodeStats {
+	s := f.stat(n)
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch c.Type {
+		case html.TextNode:
+			ch, co := countChars(c.Data)
+			s.chars += ch
+			s.commas += co
+			s.ownChars += ch
+			s.ownCommas += co
+			if inLink {
+				s.linkChars += ch
+				s.ownLinks += ch
+			}
+		case html.ElementNode:
+			if f.stripUnlikely && isUnlikely(c) {
+				if debugContent {
+					if l := len(strings.TrimSpace(nodeText(c))); l > 300 {
+						fmt.Fprintf(os.Stderr, "drop %d %s.%s#%s\n", l, c.Data, attr(c, "class"), attr(c, "id"))
+					}
+				}
+				f.skip[c] = true
+				break
+			}
+			cs := f.measure(c, depth+1, inLink || c.DataAtom == atom.A)
+			s.chars += cs.chars
+			s.linkChars += cs.linkChars
+			s.commas += cs.commas
+			s.paras += cs.paras
+			s.lis += cs.lis
+			s.inputs += cs.inputs
+			if !blockTags[c.DataAtom] && c.DataAtom != atom.Td && c.DataAtom != atom.Th && c.DataAtom != atom.Li {
+				s.ownChars += cs.ownChars
+				s.ownLinks += cs.ownLinks
+				s.ownCommas += cs.ownCommas
+			}
+			switch c.DataAtom {
+			case atom.P:
+				s.paras++
+			case atom.Li:
+				s.lis++
+			}
+		}
+		c = next
+	}
+	return s
+}
+
+// scoreParagraphs gives every paragraph-like element's text to its
+// ancestors, as Readability does, and returns the scored candidates.
+func (f *contentFinder) scoreParagraphs(root *html.Node) []*html.Node {
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || f.skip[c] {
+				continue
+			}
+			if s := f.stats[c]; s != nil {
+				// A paragraph gives its text to its ancestors; a container
+				// with loose inline text (text between <br>s, a div of
+				// text with a few block children) gives that text to
+				// itself first.
+				var chars, links, commas int
+				var first *html.Node
+				if isParagraphLike(c) {
+					chars, links, commas, first = s.chars, s.linkChars, s.commas, c.Parent
+				} else if s.ownChars >= 25 && c.DataAtom != atom.Li && headingLevel(c.DataAtom) == 0 {
+					chars, links, commas, first = s.ownChars, s.ownLinks, s.ownCommas, c
+				}
+				if first != nil && chars >= 25 {
+					own := 1 + float64(commas) + minf(float64(chars)/100, 3)
+					own *= 1 - float64(links)/float64(chars)
+					f.credit(first, own)
+				}
+			}
+			if depth < maxTreeDepth {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(root, 0)
+	return f.candidates
+}
+
+// credit adds a paragraph's score to n and, diminishing, to its parent
+// and grandparent.
+func (f *contentFinder) credit(n *html.Node, own float64) {
+	level := 0
+	for a := n; a != nil && a.Type == html.ElementNode && level < 3; a = a.Parent {
+		as := f.stat(a)
+		if !as.scored {
+			as.scored = true
+			as.score = f.initialScore(a)
+			f.candidates = append(f.candidates, a)
+		}
+		switch level {
+		case 0:
+			as.score += own
+		case 1:
+			as.score += own / 2
+		default:
+			as.score += own / float64(level*3)
+		}
+		level++
+	}
+}
+
+// isParagraphLike reports whether an element holds running text: a
+// paragraph, a cell, a pre, or a div whose own children are inline.
+func isParagraphLike(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Pre, atom.Td, atom.Blockquote:
+		return true
+	case atom.Div, atom.Section, atom.Article, atom.Span, atom.Font, atom.Center:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && blockTags[c.DataAtom] && c.DataAtom != atom.Hr {
+				return false
+			}
+		}
+		return n.DataAtom != atom.Span && n.DataAtom != atom.Font
+	}
+	return false
+}
+
+func (f *contentFinder) initialScore(n *html.Node) float64 {
+	s := 0.0
+	if f.weightClasses {
+		s = classWeight(n)
+	}
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Main, atom.Section:
+		s += 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		s += 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		s -= 3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		s -= 5
+	}
+	return s
+}
+
+func (f *contentFinder) linkDensity(n *html.Node) float64 {
+	s := f.stats[n]
+	if s == nil || s.chars == 0 {
+		return 0
+	}
+	return float64(s.linkChars) / float64(s.chars)
+}
+
+func minf(a, b float64) float64 {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+// bestCandidate picks the element with the highest link-discounted score,
+// then climbs to an ancestor when the text is split between siblings.
+func (f *contentFinder) bestCandidate(candidates []*html.Node) *html.Node {
+	var best *html.Node
+	bestScore := 0.0
+	for _, c := range candidates {
+		s := f.stats[c]
+		s.score *= 1 - f.linkDensity(c)
+		if best == nil || s.score > bestScore {
+			best, bestScore = c, s.score
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	if debugContent {
+		sorted := append([]*html.Node(nil), candidates...)
+		sort.Slice(sorted, func(i, j int) bool { return f.stats[sorted[i]].score > f.stats[sorted[j]].score })
+		for i := 0; i < 8 && i < len(sorted); i++ {
+			c := sorted[i]
+			fmt.Fprintf(os.Stderr, "cand %.1f %s.%s#%s chars=%d ld=%.2f\n", f.stats[c].score, c.Data, attr(c, "class"), attr(c, "id"), f.stats[c].chars, f.linkDensity(c))
+		}
+	}
+	// Readability's climb: when several close runners-up share an
+	// ancestor, the article is that ancestor.
+	var close []*html.Node
+	for _, c := range candidates {
+		if c != best && f.stats[c].score >= bestScore*0.75 {
+			close = append(close, c)
+		}
+	}
+	if len(close) >= 3 {
+		for a := best.Parent; a != nil && a.DataAtom != atom.Body && a.Type == html.ElementNode; a = a.Parent {
+			n := 0
+			for _, c := range close {
+				if isAncestor(a, c) {
+					n++
+				}
+			}
+			if n >= 3 {
+				best = a
+				break
+			}
+		}
+	}
+	// A parent holding little more text than its child is the same
+	// container with a wrapper; take the wider one so that a lead or a
+	// caption beside the paragraphs is kept.
+	for p := best.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body; p = p.Parent {
+		ps, bs := f.stats[p], f.stats[best]
+		if ps == nil || bs == nil || float64(ps.chars) > float64(bs.chars)*1.15+40 || f.linkDensity(p) > 0.3 {
+			break
+		}
+		best = p
+	}
+	return best
+}
+
+func isAncestor(a, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+// contentNodes returns the best candidate and those siblings that hold
+// article text too (a lead in a sibling div, a second column of text).
+func (f *contentFinder) contentNodes(best *html.Node) []*html.Node {
+	parent := best.Parent
+	if parent == nil {
+		return []*html.Node{best}
+	}
+	bs := f.stats[best]
+	threshold := bs.score * 0.2
+	if threshold < 10 {
+		threshold = 10
+	}
+	var out []*html.Node
+	for c := parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == best {
+			out = append(out, c)
+			continue
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		s := f.stats[c]
+		if s == nil {
+			continue
+		}
+		bonus := 0.0
+		if sameClass(c, best) {
+			bonus = bs.score * 0.2
+		}
+		ld := f.linkDensity(c)
+		switch {
+		case s.scored && s.score+bonus >= threshold && ld < 0.3:
+			out = append(out, c)
+		case c.DataAtom == atom.P && ld < 0.25 && s.chars >= 80:
+			out = append(out, c)
+		case c.DataAtom == atom.P && ld == 0 && s.chars > 0 && s.commas > 0 && s.chars < 80:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func sameClass(a, b *html.Node) bool {
+	ca := attr(a, "class")
+	return ca != "" && ca == attr(b, "class")
+}
+
+// cleanConditionally removes, inside the content, the containers that are
+// lists of links or forms rather than text, as Readability does.
+func (f *contentFinder) cleanConditionally(n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && !f.skip[c] {
+			if f.isJunkContainer(c) {
+				f.skip[c] = true
+			} else if depth < maxTreeDepth {
+				f.cleanConditionally(c, depth+1)
+			}
+		}
+		c = next
+	}
+}
+
+func (f *contentFinder) isJunkContainer(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Form, atom.Dl, atom.Header:
+	default:
+		return false
+	}
+	s := f.stats[n]
+	if s == nil {
+		return false
+	}
+	if s.commas >= 10 {
+		return false
+	}
+	w := 0.0
+	if f.weightClasses {
+		w = classWeight(n)
+	}
+	ld := f.linkDensity(n)
+	switch {
+	case w < 0:
+		return true
+	case s.inputs > 0 && s.inputs > s.paras/3:
+		return true
+	case w < 25 && ld > 0.33 && s.chars < 1000:
+		return true
+	case ld > 0.5:
+		return true
+	case (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && ld > 0.2 && s.lis > 2:
+		return true
+	}
+	return false
+}
+
+// block is one paragraph of output text.
+type block struct {
+	text      strings.Builder
+	linkChars int
+	heading   int // 1..6 for h1..h6
+	pre       bool
+}
+
+// textWriter turns a subtree into paragraphs: block elements and <br>
+// break paragraphs, table cells are joined with tabs, white space runs are
+// folded as a browser shows them.
+type textWriter struct {
+	skip    map[*html.Node]bool
+	paras   []block
+	cur     block
+	space   bool // a space is pending
+	inLink  int
+	heading int
+	pre     int
+}
+
+func (w *textWriter) flush() {
+	if w.cur.text.Len() > 0 {
+		w.paras = append(w.paras, w.cur)
+	}
+	w.cur = block{}
+	w.space = false
+}
+
+func (w *textWriter) text(s string) {
+	if w.pre > 0 {
+		w.cur.pre = true
+		w.cur.text.WriteString(s)
+		return
+	}
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u200b' {
+			if w.cur.text.Len() > 0 {
+				w.space = true
+			}
+			continue
+		}
+		if w.space {
+			w.cur.text.WriteByte(' ')
+			w.space = false
+		}
+		w.cur.text.WriteRune(r)
+		if w.inLink > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			w.cur.linkChars++
+		}
+	}
+	if w.heading > 0 {
+		w.cur.heading = w.heading
+	}
+}
+
+func (w *textWriter) walk(n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			w.text(c.Data)
+		case html.ElementNode:
+			if depth >= maxTreeDepth || w.skip[c] {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Br, atom.Hr:
+				w.flush()
+				continue
+			case atom.Td, atom.Th:
+				if w.cur.text.Len() > 0 {
+					w.cur.text.WriteByte('\t')
+					w.space = false
+				}
+				w.walk(c, depth+1)
+				continue
+			case atom.Img:
+				continue
+			}
+			block := blockTags[c.DataAtom]
+			if block {
+				w.flush()
+			}
+			level := headingLevel(c.DataAtom)
+			if level > 0 {
+				w.heading = level
+			}
+			if c.DataAtom == atom.A {
+				w.inLink++
+			}
+			if c.DataAtom == atom.Pre {
+				w.pre++
+			}
+			w.walk(c, depth+1)
+			if c.DataAtom == atom.Pre {
+				w.pre--
+			}
+			if c.DataAtom == atom.A {
+				w.inLink--
+			}
+			if level > 0 {
+				w.heading = 0
+			}
+			if block {
+				w.flush()
+			}
+		}
+	}
+}
+
+func headingLevel(a atom.Atom) int {
+	switch a {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+// paragraphs prints the content nodes as cleaned paragraphs: link lists
+// and the page title are left out.
+func paragraphs(nodes []*html.Node, skip map[*html.Node]bool, title string) []string {
+	w := textWriter{skip: skip}
+	for _, n := range nodes {
+		w.flush()
+		if n.Type == html.ElementNode && n.DataAtom == atom.Br {
+			continue
+		}
+		if n.Type == html.TextNode {
+			w.text(n.Data)
+			continue
+		}
+		w.walk(n, 0)
+		w.flush()
+	}
+	w.flush()
+	normTitle := foldSpaces(title)
+	var out []string
+	for _, b := range w.paras {
+		t := strings.TrimSpace(b.text.String())
+		t = strings.Trim(t, "\t ")
+		if t == "" {
+			continue
+		}
+		chars, _ := countChars(t)
+		if chars == 0 {
+			continue
+		}
+		if b.linkChars*2 > chars && chars < 400 {
+			continue
+		}
+		if b.heading == 1 || (b.heading > 0 && normTitle != "" && foldSpaces(t) == normTitle) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func foldSpaces(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// mainContent finds the article paragraphs of a parsed page. Like
+// Readability, it tries strict passes first and loosens them when they
+// leave less than minArticleChars, keeping the longest result.
+func mainContent(doc *goquery.Document, title string) []string {
+	body := findBody(doc.Get(0))
+	if body == nil {
+		return nil
+	}
+	removeNeverText(body, 0)
+	var longest []string
+	longestChars := -1
+	for _, pass := range []contentFinder{
+		{stripUnlikely: true, weightClasses: true, cleanLists: true},
+		{weightClasses: true, cleanLists: true},
+		{cleanLists: true},
+		{},
+	} {
+		paras := pass.run(body, title)
+		chars := 0
+		for _, p := range paras {
+			n, _ := countChars(p)
+			chars += n
+		}
+		if chars >= minArticleChars {
+			return paras
+		}
+		if chars > longestChars {
+			longest, longestChars = paras, chars
+		}
+	}
+	return longest
+}
+
+// minArticleChars is the length (letters and digits) below which a pass
+// is thought to have missed the article: a short news item has 500.
+const minArticleChars = 500
+
+// run is one pass over the body.
+func (f contentFinder) run(body *html.Node, title string) []string {
+	f.stats = make(map[*html.Node]*nodeStats, 1024)
+	f.skip = make(map[*html.Node]bool)
+	f.measure(body, 0, false)
+	f.total = f.stats[body].chars
+	if f.total == 0 {
+		return nil
+	}
+	best := f.bestCandidate(f.scoreParagraphs(body))
+	if best == nil {
+		best = body
+	}
+	nodes := f.contentNodes(best)
+	if f.cleanLists {
+		for _, n := range nodes {
+			if n.Type == html.ElementNode {
+				f.cleanConditionally(n, 0)
+			}
+		}
+	}
+	return paragraphs(nodes, f.skip, title)
+}
+
+func findBody(root *html.Node) *html.Node {
+	var found *html.Node
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Body {
+				found = c
+				return
+			}
+			if depth < 3 {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(root, 0)
+	return found
+}
+
 // cleanHTML finds the article in an HTML page: per-site rules first, then
 // the generic main-content scorer; title, published and author from the
 // page's metadata and visible bylines.
-//
-// STUB: being written.
-func cleanHTML(html, url string, rules *Rules) page {
-	return page{Body: html, IsArticle: true}
+func cleanHTML(src, url string, rules *Rules) page {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
+	if err != nil {
+		return page{}
+	}
+	p := page{
+		Title:     nfc(strings.TrimSpace(doc.Find("title").First().Text())), // TODO(wire): htmlTitle
+		Published: htmlPublished(doc, url),
+	}
+	paras := mainContent(doc, p.Title)
+	// TODO(wire): htmlAuthor, splitSignature
+	for i := range paras {
+		paras[i] = nfc(paras[i])
+	}
+	p.Body = strings.Join(paras, "\n\n")
+	p.IsArticle = p.Body != ""
+	return p
+}
+
+var debugContent = os.Getenv("TINSO_DEBUG") != ""
+
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }
