@@ -35,10 +35,13 @@ const maxTreeDepth = 400
 var (
 	// unlikelyNames mark furniture removed outright, unless maybeNames
 	// also match.
-	unlikelyNames = regexp.MustCompile(`(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|tinlienquan|tin-lien-quan|lienquan|lien-quan|tinkhac|tin-khac|docnhieu|doc-nhieu|xemnhieu|xem-nhieu|binhluan|binh-luan|chiase|chia-se|luotxem|luot-xem|chantrang|chan-trang|dautrang|dau-trang|menungang|cotphai|cot-phai|cottrai|cot-trai|quangcao|quang-cao|thongke|duongdan|thamdo|tham-do`)
+	unlikelyNames = regexp.MustCompile(`(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|teaser|newsletter|paywall|recommend|subscri|cookie|consent|sharing|share-|-share|shariff|author-?bio|about-?the-?author|authorbox|author-box|tag-?list|tagcloud|read-?more|more-?articles|most-?read|trending|outbrain|taboola|tinlienquan|tin-lien-quan|lienquan|lien-quan|tinkhac|tin-khac|docnhieu|doc-nhieu|xemnhieu|xem-nhieu|binhluan|binh-luan|chiase|chia-se|luotxem|luot-xem|chantrang|chan-trang|dautrang|dau-trang|menungang|cotphai|cot-phai|cottrai|cot-trai|quangcao|quang-cao|thongke|duongdan|thamdo|tham-do`)
 	maybeNames    = regexp.MustCompile(`(?i)and|article|body|column|content|main|mathjax|shadow|noidung|noi-dung|chitiet|chi-tiet|baiviet|bai-viet`)
 	// negativeNames and positiveNames weigh a container's score.
 	negativeNames = regexp.MustCompile(`(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|tinlienquan|lienquan|tinkhac|binhluan|chiase|luotxem|chantrang|quangcao|thongke|cotphai|ngaydang|tacgia`)
+	// bylineNames mark the byline, dateline and share/meta rows above or
+	// below an article: left out of the body when short.
+	bylineNames = regexp.MustCompile(`(?i)byline|author|dateline|date|time|meta|posted|publish|credit|caption-credit|tacgia|tac-gia|ngaydang|ngay-dang|thoigian|thoi-gian|nguon`)
 	positiveNames = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|noidung|noi-dung|chitiet|chi-tiet|baiviet|bai-viet|tomtat|sapo|detail`)
 )
 
@@ -46,8 +49,7 @@ var (
 var droppedTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Iframe: true,
 	atom.Svg: true, atom.Canvas: true, atom.Nav: true, atom.Aside: true,
-	atom.Footer: true, atom.Button: true, atom.Input: true, atom.Select: true,
-	atom.Textarea: true, atom.Label: true, atom.Object: true, atom.Embed: true,
+	atom.Footer: true, atom.Object: true, atom.Embed: true,
 	atom.Template: true, atom.Dialog: true, atom.Head: true, atom.Menu: true,
 	atom.Audio: true, atom.Video: true, atom.Map: true,
 }
@@ -89,6 +91,7 @@ type contentFinder struct {
 	weightClasses bool // let class and id names weigh the scores
 	cleanLists    bool // leave out link lists and forms inside the content
 	skip          map[*html.Node]bool
+	allChars      map[*html.Node]int // chars of each subtree, nothing skipped
 	stats         map[*html.Node]*nodeStats
 	total         int // chars of the whole body
 	candidates    []*html.Node
@@ -230,13 +233,23 @@ func (f *contentFinder) measure(n *html.Node, depth int, inLink bool) *nodeStats
 				s.ownLinks += ch
 			}
 		case html.ElementNode:
-			if f.stripUnlikely && isUnlikely(c) {
+			switch c.DataAtom {
+			case atom.Input, atom.Select, atom.Textarea, atom.Button, atom.Label:
+				// Form controls hold no article text; they are counted
+				// so that a form is known for one.
+				s.inputs++
+				f.skip[c] = true
+				c = next
+				continue
+			}
+			if f.stripUnlikely && f.allChars[c]*3 < f.total && isUnlikely(c) {
 				if debugContent {
 					if l := len(strings.TrimSpace(nodeText(c))); l > 300 {
 						fmt.Fprintf(os.Stderr, "drop %d %s.%s#%s\n", l, c.Data, attr(c, "class"), attr(c, "id"))
 					}
 				}
 				f.skip[c] = true
+				f.skipLabelBefore(c)
 				break
 			}
 			cs := f.measure(c, depth+1, inLink || c.DataAtom == atom.A)
@@ -422,7 +435,7 @@ func (f *contentFinder) bestCandidate(candidates []*html.Node) *html.Node {
 	// caption beside the paragraphs is kept.
 	for p := best.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body; p = p.Parent {
 		ps, bs := f.stats[p], f.stats[best]
-		if ps == nil || bs == nil || float64(ps.chars) > float64(bs.chars)*1.15+40 || f.linkDensity(p) > 0.3 {
+		if ps == nil || bs == nil || float64(ps.chars) > float64(bs.chars)*1.05+20 || f.linkDensity(p) > 0.3 {
 			break
 		}
 		best = p
@@ -474,8 +487,6 @@ func (f *contentFinder) contentNodes(best *html.Node) []*html.Node {
 			out = append(out, c)
 		case c.DataAtom == atom.P && ld < 0.25 && s.chars >= 80:
 			out = append(out, c)
-		case c.DataAtom == atom.P && ld == 0 && s.chars > 0 && s.commas > 0 && s.chars < 80:
-			out = append(out, c)
 		}
 	}
 	return out
@@ -494,6 +505,7 @@ func (f *contentFinder) cleanConditionally(n *html.Node, depth int) {
 		if c.Type == html.ElementNode && !f.skip[c] {
 			if f.isJunkContainer(c) {
 				f.skip[c] = true
+				f.skipLabelBefore(c)
 			} else if depth < maxTreeDepth {
 				f.cleanConditionally(c, depth+1)
 			}
@@ -502,7 +514,30 @@ func (f *contentFinder) cleanConditionally(n *html.Node, depth int) {
 	}
 }
 
+// skipLabelBefore leaves out the heading of a left-out list ("Tin liên
+// quan", "Related", "Auch interessant"): a short element just before it.
+func (f *contentFinder) skipLabelBefore(n *html.Node) {
+	p := n.PrevSibling
+	for p != nil && p.Type == html.TextNode && strings.TrimSpace(p.Data) == "" {
+		p = p.PrevSibling
+	}
+	if p == nil || p.Type != html.ElementNode || f.skip[p] {
+		return
+	}
+	if s := f.stats[p]; s != nil && s.chars < 50 && (headingLevel(p.DataAtom) > 0 || s.commas == 0) {
+		f.skip[p] = true
+	}
+}
+
 func (f *contentFinder) isJunkContainer(n *html.Node) bool {
+	if s := f.stats[n]; s != nil && s.chars < 150 && n.DataAtom != atom.P && n.DataAtom != atom.A {
+		if names := attr(n, "class") + " " + attr(n, "id"); len(names) > 1 && bylineNames.MatchString(names) && !strings.Contains(strings.ToLower(names), "caption") {
+			return true
+		}
+		if n.DataAtom == atom.Time || n.DataAtom == atom.Address {
+			return true
+		}
+	}
 	switch n.DataAtom {
 	case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Form, atom.Dl, atom.Header:
 	default:
@@ -681,6 +716,7 @@ func paragraphs(nodes []*html.Node, skip map[*html.Node]bool, title string) []st
 	}
 	w.flush()
 	normTitle := foldSpaces(title)
+	seen := make(map[string]bool)
 	var out []string
 	for _, b := range w.paras {
 		t := strings.TrimSpace(b.text.String())
@@ -698,9 +734,47 @@ func paragraphs(nodes []*html.Node, skip map[*html.Node]bool, title string) []st
 		if b.heading == 1 || (b.heading > 0 && normTitle != "" && foldSpaces(t) == normTitle) {
 			continue
 		}
+		if isCreditLine(t) {
+			continue
+		}
+		// A paragraph printed twice is a slideshow caption or a pull
+		// quote repeating the text: keep the first.
+		if chars >= 20 {
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// creditLine matches a picture credit or copyright line standing alone:
+// "Foto: dpa", "Ảnh: Minh Anh", "© Reuters". A caption with its credit
+// inside ("... (Ảnh: Minh Anh)") is a caption, and kept.
+var creditLine = regexp.MustCompile(`(?i)^(\(?(foto|fotos|bild|bilder|photo|photos|picture|image|images|imagen|quelle|source|credit|credits|ảnh|nguồn ảnh|titelbild|grafik|illustration)\s*[:：]|©|\(c\)\s)`)
+
+func isCreditLine(t string) bool {
+	return len(t) < 120 && creditLine.MatchString(t)
+}
+
+// trimTrailingLabels drops the short unpunctuated lines left at the end
+// of a body: the headings of lists that were left out ("Auch interessant",
+// "Tin cùng chuyên mục"), "Print", "Tags".
+func trimTrailingLabels(paras []string) []string {
+	for len(paras) > 1 {
+		last := paras[len(paras)-1]
+		if utf8.RuneCountInString(last) >= 40 || strings.IndexAny(last, "0123456789") >= 0 {
+			break
+		}
+		r, _ := utf8.DecodeLastRuneInString(last)
+		if strings.ContainsRune(".!?\"”»)…:;", r) {
+			break
+		}
+		paras = paras[:len(paras)-1]
+	}
+	return paras
 }
 
 func foldSpaces(s string) string {
@@ -716,6 +790,8 @@ func mainContent(doc *goquery.Document, title string) []string {
 		return nil
 	}
 	removeNeverText(body, 0)
+	allChars := make(map[*html.Node]int, 1024)
+	countSubtreeChars(body, allChars, 0)
 	var longest []string
 	longestChars := -1
 	for _, pass := range []contentFinder{
@@ -724,7 +800,7 @@ func mainContent(doc *goquery.Document, title string) []string {
 		{cleanLists: true},
 		{},
 	} {
-		paras := pass.run(body, title)
+		paras := pass.run(body, allChars, title)
 		chars := 0
 		for _, p := range paras {
 			n, _ := countChars(p)
@@ -740,16 +816,35 @@ func mainContent(doc *goquery.Document, title string) []string {
 	return longest
 }
 
+// countSubtreeChars records the chars of every element's subtree.
+func countSubtreeChars(n *html.Node, out map[*html.Node]int, depth int) int {
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			ch, _ := countChars(c.Data)
+			total += ch
+		case html.ElementNode:
+			if depth < maxTreeDepth {
+				total += countSubtreeChars(c, out, depth+1)
+			}
+		}
+	}
+	out[n] = total
+	return total
+}
+
 // minArticleChars is the length (letters and digits) below which a pass
 // is thought to have missed the article: a short news item has 500.
-const minArticleChars = 500
+const minArticleChars = 300
 
 // run is one pass over the body.
-func (f contentFinder) run(body *html.Node, title string) []string {
+func (f contentFinder) run(body *html.Node, allChars map[*html.Node]int, title string) []string {
 	f.stats = make(map[*html.Node]*nodeStats, 1024)
 	f.skip = make(map[*html.Node]bool)
+	f.allChars = allChars
+	f.total = allChars[body]
 	f.measure(body, 0, false)
-	f.total = f.stats[body].chars
 	if f.total == 0 {
 		return nil
 	}
@@ -799,6 +894,7 @@ func cleanHTML(src, url string, rules *Rules) page {
 		Published: htmlPublished(doc, url),
 	}
 	paras := mainContent(doc, p.Title)
+	paras = trimTrailingLabels(paras)
 	// TODO(wire): htmlAuthor, splitSignature
 	for i := range paras {
 		paras[i] = nfc(paras[i])
