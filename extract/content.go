@@ -41,7 +41,7 @@ var (
 	negativeNames = regexp.MustCompile(`(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|tinlienquan|lienquan|tinkhac|binhluan|chiase|luotxem|chantrang|quangcao|thongke|cotphai|ngaydang|tacgia`)
 	// bylineNames mark the byline, dateline and share/meta rows above or
 	// below an article: left out of the body when short.
-	bylineNames = regexp.MustCompile(`(?i)byline|author|dateline|date|time|meta|posted|publish|credit|caption-credit|tacgia|tac-gia|ngaydang|ngay-dang|thoigian|thoi-gian|nguon`)
+	bylineNames   = regexp.MustCompile(`(?i)byline|author|dateline|date|time|meta|posted|publish|credit|caption-credit|tacgia|tac-gia|ngaydang|ngay-dang|thoigian|thoi-gian|nguon`)
 	positiveNames = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|noidung|noi-dung|chitiet|chi-tiet|baiviet|bai-viet|tomtat|sapo|detail`)
 )
 
