@@ -792,6 +792,7 @@ func mainContent(doc *goquery.Document, title string) []string {
 	removeNeverText(body, 0)
 	allChars := make(map[*html.Node]int, 1024)
 	countSubtreeChars(body, allChars, 0)
+	linkChars := countLinkChars(body, 0)
 	var longest []string
 	longestChars := -1
 	for _, pass := range []contentFinder{
@@ -800,7 +801,10 @@ func mainContent(doc *goquery.Document, title string) []string {
 		{cleanLists: true},
 		{},
 	} {
-		paras := pass.run(body, allChars, title)
+		paras, listing := pass.run(body, allChars, title)
+		if listing {
+			return nil
+		}
 		chars := 0
 		for _, p := range paras {
 			n, _ := countChars(p)
@@ -809,11 +813,48 @@ func mainContent(doc *goquery.Document, title string) []string {
 		if chars >= minArticleChars {
 			return paras
 		}
+
 		if chars > longestChars {
 			longest, longestChars = paras, chars
 		}
 	}
+	// Little text on a page made of links: a home or category page whose
+	// headlines were left out as link lists, not a short article.
+	ratio := float64(linkChars) / float64(allChars[body]+1)
+	if longestChars < 150 && ratio > 0.35 || longestChars < 250 && ratio > 0.5 {
+		return nil
+	}
 	return longest
+}
+
+// countLinkChars counts the chars inside links.
+func countLinkChars(n *html.Node, depth int) int {
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || depth >= maxTreeDepth {
+			continue
+		}
+		if c.DataAtom == atom.A {
+			total += countSubtreeCharsOnly(c)
+			continue
+		}
+		total += countLinkChars(c, depth+1)
+	}
+	return total
+}
+
+func countSubtreeCharsOnly(n *html.Node) int {
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			ch, _ := countChars(c.Data)
+			total += ch
+		case html.ElementNode:
+			total += countSubtreeCharsOnly(c)
+		}
+	}
+	return total
 }
 
 // countSubtreeChars records the chars of every element's subtree.
@@ -839,14 +880,14 @@ func countSubtreeChars(n *html.Node, out map[*html.Node]int, depth int) int {
 const minArticleChars = 300
 
 // run is one pass over the body.
-func (f contentFinder) run(body *html.Node, allChars map[*html.Node]int, title string) []string {
+func (f contentFinder) run(body *html.Node, allChars map[*html.Node]int, title string) (paras []string, listing bool) {
 	f.stats = make(map[*html.Node]*nodeStats, 1024)
 	f.skip = make(map[*html.Node]bool)
 	f.allChars = allChars
 	f.total = allChars[body]
 	f.measure(body, 0, false)
 	if f.total == 0 {
-		return nil
+		return nil, false
 	}
 	best := f.bestCandidate(f.scoreParagraphs(body))
 	if best == nil {
@@ -860,7 +901,64 @@ func (f contentFinder) run(body *html.Node, allChars map[*html.Node]int, title s
 			}
 		}
 	}
-	return paragraphs(nodes, f.skip, title)
+	if f.isListing(nodes) {
+		return nil, true
+	}
+	return paragraphs(nodes, f.skip, title), false
+}
+
+// isListing reports whether the content found is a run of teasers (a
+// category page, a home page) rather than an article: several of its
+// blocks open with a headline link.
+func (f *contentFinder) isListing(nodes []*html.Node) bool {
+	if len(nodes) == 1 {
+		// A single container: look at its children.
+		var kids []*html.Node
+		for c := nodes[0].FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && !f.skip[c] {
+				kids = append(kids, c)
+			}
+		}
+		nodes = kids
+	}
+	teasers, blocks := 0, 0
+	for _, n := range nodes {
+		s := f.stats[n]
+		if n.Type != html.ElementNode || s == nil || s.chars == 0 {
+			continue
+		}
+		blocks++
+		if s.chars < 600 && f.opensWithHeadlineLink(n) {
+			teasers++
+		}
+	}
+	return teasers >= 4 && teasers*2 >= blocks
+}
+
+// opensWithHeadlineLink reports whether the first text of n is a link of
+// headline length.
+func (f *contentFinder) opensWithHeadlineLink(n *html.Node) bool {
+	var first *html.Node
+	var walk func(n *html.Node, depth int) bool
+	walk = func(n *html.Node, depth int) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+				first = c
+				return true
+			}
+			if c.Type == html.ElementNode && !f.skip[c] && depth < 30 && walk(c, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(n, 0)
+	for a := first; a != nil && a != n.Parent; a = a.Parent {
+		if a.Type == html.ElementNode && a.DataAtom == atom.A {
+			return f.stats[a] != nil && f.stats[a].chars >= 15
+		}
+	}
+	return false
 }
 
 func findBody(root *html.Node) *html.Node {
