@@ -77,7 +77,7 @@ func Clean(doc corpus.Document, opts Options) (corpus.Article, error) {
 	return corpus.Article{
 		Source: doc.Source, Site: doc.Site, Title: p.Title,
 		Published: p.Published, Author: p.Author, Body: p.Body,
-		IsArticle: p.IsArticle, Decoding: decoding,
+		IsArticle: p.IsArticle, Decoding: decoding, Problems: p.Problems,
 	}, nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/tinso/tinso/corpus"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -201,20 +202,27 @@ func countChars(s string) (chars, commas int) {
 }
 
 // removeNeverText deletes the elements that never hold text (scripts,
-// styles, hidden elements, comments) once, before the passes.
-func removeNeverText(n *html.Node, depth int) {
+// styles, hidden elements, comments) once, before the passes, and cuts
+// the tree at maxTreeDepth. It reports whether it cut.
+func removeNeverText(n *html.Node, depth int) (cut bool) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		switch {
 		case c.Type == html.CommentNode:
 			n.RemoveChild(c)
-		case c.Type == html.ElementNode && (depth >= maxTreeDepth || isNeverText(c)):
+		case c.Type == html.ElementNode && depth >= maxTreeDepth:
+			n.RemoveChild(c)
+			cut = true
+		case c.Type == html.ElementNode && isNeverText(c):
 			n.RemoveChild(c)
 		case c.Type == html.ElementNode:
-			removeNeverText(c, depth+1)
+			if removeNeverText(c, depth+1) {
+				cut = true
+			}
 		}
 		c = next
 	}
+	return cut
 }
 
 func (f *contentFinder) measure(n *html.Node, depth int, inLink bool) *nodeStats {
@@ -784,12 +792,15 @@ func foldSpaces(s string) string {
 // mainContent finds the article paragraphs of a parsed page. Like
 // Readability, it tries strict passes first and loosens them when they
 // leave less than minArticleChars, keeping the longest result.
-func mainContent(doc *goquery.Document, title string) []string {
+func mainContent(doc *goquery.Document, title string, p *page) []string {
 	body := findBody(doc.Get(0))
 	if body == nil {
 		return nil
 	}
-	removeNeverText(body, 0)
+	if removeNeverText(body, 0) {
+		p.Problems = append(p.Problems, corpus.Problem{Stage: "clean",
+			Reason: fmt.Sprintf("elements nested deeper than %d levels were ignored", maxTreeDepth)})
+	}
 	allChars := make(map[*html.Node]int, 1024)
 	countSubtreeChars(body, allChars, 0)
 	linkChars := countLinkChars(body, 0)
@@ -982,24 +993,66 @@ func findBody(root *html.Node) *html.Node {
 // cleanHTML finds the article in an HTML page: per-site rules first, then
 // the generic main-content scorer; title, published and author from the
 // page's metadata and visible bylines.
-func cleanHTML(src, url string, rules *Rules) page {
+func cleanHTML(src, pageURL string, rules *Rules) page {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
 	if err != nil {
-		return page{}
+		// The parser refuses pathological markup (elements nested
+		// deeper than 512): read the text between the tags instead.
+		p := cleanText(tagsToText(src))
+		p.Problems = append(p.Problems, corpus.Problem{Stage: "clean",
+			Reason: fmt.Sprintf("html not parsed (%v); read as text between tags", err)})
+		return p
 	}
-	p := page{
-		Title:     nfc(strings.TrimSpace(doc.Find("title").First().Text())), // TODO(wire): htmlTitle
-		Published: htmlPublished(doc, url),
+	var p page
+	bodyFound := false
+	if rule := rules.forHost(pageHost(doc, pageURL)); rule != nil {
+		bodyFound = applySiteRule(doc, rule, &p)
 	}
-	paras := mainContent(doc, p.Title)
-	paras = trimTrailingLabels(paras)
-	// TODO(wire): htmlAuthor, splitSignature
-	for i := range paras {
-		paras[i] = nfc(paras[i])
+	if p.Title == "" {
+		p.Title = nfc(foldSpaces(doc.Find("title").First().Text())) // TODO(wire): htmlTitle
 	}
-	p.Body = strings.Join(paras, "\n\n")
+	if p.Published == "" {
+		p.Published = htmlPublished(doc, pageURL)
+	}
+	if !bodyFound {
+		paras := mainContent(doc, p.Title, &p)
+		paras = trimTrailingLabels(paras)
+		// TODO(wire): htmlAuthor, splitSignature
+		for i := range paras {
+			paras[i] = nfc(paras[i])
+		}
+		p.Body = strings.Join(paras, "\n\n")
+	}
+	p.Body = nfc(p.Body)
 	p.IsArticle = p.Body != ""
 	return p
+}
+
+// tagsToText is the fallback for markup the parser refuses: the text
+// between tags, with a line break for every tag, entities decoded.
+// Script and style contents are not skipped: this is a last resort.
+func tagsToText(src string) string {
+	var b strings.Builder
+	inTag := false
+	for _, r := range src {
+		switch {
+		case r == '<':
+			inTag = true
+		case r == '>' && inTag:
+			inTag = false
+			b.WriteByte('\n')
+		case !inTag:
+			b.WriteRune(r)
+		}
+	}
+	lines := strings.Split(html.UnescapeString(b.String()), "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 var debugContent = os.Getenv("TINSO_DEBUG") != ""

@@ -8,10 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -20,28 +17,39 @@ import (
 
 	"github.com/tinso/tinso/corpus"
 	"github.com/tinso/tinso/extract"
+	"github.com/tinso/tinso/ingest"
 )
 
 // extractOptions are the flags of tinso extract.
 type extractOptions struct {
-	JSON bool // one article object a line (JSON Lines)
-	CSV  bool // one row a figure, with a UTF-8 byte-order mark for Excel
+	JSON    bool          // one article object a line (JSON Lines)
+	CSV     bool          // one row a figure, with a UTF-8 byte-order mark for Excel
+	Rules   string        // per-site rules file (JSON)
+	Mode    string        // auto, html or text
+	Timeout time.Duration // per URL
 }
-
-// maxInputSize bounds one input document: union articles are tens of
-// kilobytes; anything past 64 MiB is not an article and would only exhaust
-// memory.
-const maxInputSize = 64 << 20
 
 func newExtractCmd() *cobra.Command {
 	var opts extractOptions
 	c := &cobra.Command{
-		Use:   "extract [--json | --csv] FILE|DIR|- ...",
-		Short: "Extract the figures of documents and print them (stores nothing)",
-		Long: `Extract reads plain-text documents (files, folders of .txt files searched
-recursively, or - for standard input), finds the figures in them (money,
-counts, percents, ratios, periods, dates) and prints them. It touches no
-store.
+		Use:   "extract [--json | --csv] FILE|DIR|URL|- ...",
+		Short: "Clean documents, extract their figures and print them (stores nothing)",
+		Long: `Extract reads documents (HTML pages or plain-text dumps: files, folders
+searched recursively for .html, .htm, .txt and their .gz forms, http(s) URLs
+fetched with one GET, or - for standard input), keeps the article alone
+(title, published date, author, body: menus, counters, related-article
+lists, share bars, comments and footers are left out), finds the figures in
+its body (money, counts, percents, ratios, periods, dates) and prints them.
+It touches no store.
+
+A document is read as HTML or as text by its content, not its name; gzip
+content is unpacked. Charsets: valid UTF-8 first, then the HTTP header or
+<meta charset>, windows-1258, and pages in the legacy TCVN3 and VNI fonts
+are repaired to Unicode. A listing or home page is printed with
+"is_article": false and an empty body.
+
+Per-site rules (--rules FILE) give CSS selectors for a site's title, body,
+published date, author and elements to drop; see the README.
 
 Output:
   (default)  a readable table per document
@@ -66,6 +74,9 @@ and the exit code is 3.`,
 	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, "print one article object a line (JSON Lines)")
 	c.Flags().BoolVar(&opts.CSV, "csv", false, "print one CSV row a figure, with a UTF-8 byte-order mark")
+	c.Flags().StringVar(&opts.Rules, "rules", "", "per-site selector rules, a JSON `FILE` (see README)")
+	c.Flags().StringVar(&opts.Mode, "mode", "auto", "read documents as html, text, or auto (by content)")
+	c.Flags().DurationVar(&opts.Timeout, "timeout", 30*time.Second, "time limit for fetching one URL")
 	return c
 }
 
@@ -73,6 +84,10 @@ and the exit code is 3.`,
 // reported on stderr and counted; the error returned then carries exit
 // code 3.
 func runExtract(ctx context.Context, opts extractOptions, inputs []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	xopts, err := opts.extractOptions()
+	if err != nil {
+		return err
+	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	var csvw *csv.Writer
@@ -87,7 +102,7 @@ func runExtract(ctx context.Context, opts extractOptions, inputs []string, stdin
 		fmt.Fprintf(stderr, "tinso: extract %s: %v\n", source, err)
 	}
 	for _, in := range inputs {
-		sources, err := expandInput(in)
+		sources, err := ingest.Expand(in)
 		if err != nil {
 			total++
 			report(in, err)
@@ -98,12 +113,12 @@ func runExtract(ctx context.Context, opts extractOptions, inputs []string, stdin
 				return err
 			}
 			total++
-			doc, err := readDocument(src, stdin)
+			doc, err := readSource(ctx, src, stdin, opts.Timeout)
 			if err != nil {
 				report(src, err)
 				continue
 			}
-			a, err := extract.Text(doc)
+			a, err := extract.Extract(doc, xopts)
 			if err != nil {
 				report(src, err)
 				continue
@@ -133,68 +148,38 @@ func runExtract(ctx context.Context, opts extractOptions, inputs []string, stdin
 	return nil
 }
 
-// expandInput turns one argument into document sources: "-" for stdin, a
-// file, or the .txt files of a folder, recursively and in order.
-func expandInput(in string) ([]string, error) {
-	if in == "-" {
-		return []string{"-"}, nil
+// extractOptions reads the rules file and the mode.
+func (o extractOptions) extractOptions() (extract.Options, error) {
+	var x extract.Options
+	switch strings.ToLower(o.Mode) {
+	case "", "auto":
+	case "html":
+		x.Mode = extract.HTMLMode
+	case "text", "txt":
+		x.Mode = extract.PlainMode
+	default:
+		return x, withCode(exitUsage, fmt.Errorf("extract: --mode must be auto, html or text, not %q", o.Mode))
 	}
-	st, err := os.Stat(in)
-	if err != nil {
-		return nil, describeFSError(err)
-	}
-	if !st.IsDir() {
-		return []string{in}, nil
-	}
-	var files []string
-	err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
+	if o.Rules != "" {
+		b, err := os.ReadFile(o.Rules)
 		if err != nil {
-			return err
+			return x, withCode(exitUsage, fmt.Errorf("extract: --rules: %w", err))
 		}
-		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".txt") {
-			files = append(files, p)
+		r, err := extract.ParseRules(b)
+		if err != nil {
+			return x, withCode(exitUsage, fmt.Errorf("extract: --rules %s: %w", o.Rules, err))
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, describeFSError(err)
+		x.Rules = r
 	}
-	if len(files) == 0 {
-		return nil, errors.New("folder has no .txt files")
-	}
-	sort.Strings(files)
-	return files, nil
+	return x, nil
 }
 
-func describeFSError(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("no such file or folder")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
+// readSource reads a file, standard input or a URL.
+func readSource(ctx context.Context, src string, stdin io.Reader, timeout time.Duration) (corpus.Document, error) {
+	if ingest.IsURL(src) {
+		return ingest.Fetch(ctx, src, ingest.FetchOptions{Timeout: timeout})
 	}
-	return err
-}
-
-// readDocument reads one source into a Document, bounded by maxInputSize.
-func readDocument(src string, stdin io.Reader) (corpus.Document, error) {
-	var r io.Reader = stdin
-	if src != "-" {
-		fh, err := os.Open(src)
-		if err != nil {
-			return corpus.Document{}, describeFSError(err)
-		}
-		defer fh.Close()
-		r = fh
-	}
-	raw, err := io.ReadAll(io.LimitReader(r, maxInputSize+1))
-	if err != nil {
-		return corpus.Document{}, fmt.Errorf("read: %w", err)
-	}
-	if len(raw) > maxInputSize {
-		return corpus.Document{}, fmt.Errorf("larger than %d MiB", maxInputSize>>20)
-	}
-	return corpus.Document{Source: src, FetchedAt: time.Now(), Raw: raw}, nil
+	return ingest.ReadFile(src, stdin)
 }
 
 func optDec(d *corpus.Decimal) string {
@@ -224,7 +209,16 @@ func displayValue(f corpus.Figure) string {
 }
 
 func writeTable(w io.Writer, a corpus.Article) {
+	if !a.IsArticle {
+		fmt.Fprintf(w, "%s: not an article (a listing or home page)\n\n", a.Source)
+		return
+	}
 	fmt.Fprintf(w, "%s: %d figures\n", a.Source, len(a.Figures))
+	for _, kv := range [][2]string{{"title", a.Title}, {"published", a.Published}, {"author", a.Author}} {
+		if kv[1] != "" {
+			fmt.Fprintf(w, "  %-10s %s\n", kv[0]+":", oneLine(kv[1]))
+		}
+	}
 	if len(a.Figures) == 0 {
 		fmt.Fprintln(w)
 		return
