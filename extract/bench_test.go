@@ -1,9 +1,13 @@
 package extract
 
 import (
+	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tinso/tinso/corpus"
 )
 
 // unionTexts are real union news texts; they belong to their publishers
@@ -34,4 +38,44 @@ func BenchmarkFigures(b *testing.B) {
 			Figures(t)
 		}
 	}
+}
+
+// BenchmarkCleanHTML measures the HTML cleaner (decoding, main content,
+// metadata; no figures) over the scrapinghub benchmark pages, read in
+// place; it reports pages/s on one goroutine.
+func BenchmarkCleanHTML(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "extraction-bench", "scrapinghub-aeb", "html", "*.html.gz"))
+	if len(paths) == 0 {
+		b.Skip("scrapinghub pages not available")
+	}
+	var pages [][]byte
+	for _, p := range paths {
+		pages = append(pages, gunzipFile(b, p))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, raw := range pages {
+			if _, err := Clean(corpus.Document{Raw: raw}, Options{Mode: HTMLMode}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
+}
+
+func gunzipFile(b *testing.B, p string) []byte {
+	fh, err := os.Open(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer fh.Close()
+	zr, err := gzip.NewReader(fh)
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return raw
 }

@@ -2,9 +2,7 @@ package extract
 
 import (
 	"fmt"
-	"os"
 	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,24 +25,117 @@ import (
 // time or stack.
 const maxTreeDepth = 400
 
-// Class and id patterns, matched as substrings of the class and id
-// attributes like Readability's, extended with the slugs of Vietnamese
-// CMSs (tinlienquan: related news, binhluan: comments, chiase: share,
-// luotxem: views, chantrang: footer, cotphai: right column, menungang: top
-// menu, quangcao: advertising, noidung: content, chitiet: detail, tomtat:
-// lead).
+// Class and id words, matched as substrings of the lower-cased class and
+// id attributes like Readability's patterns, extended with the slugs of
+// Vietnamese CMSs (tinlienquan: related news, binhluan: comments, chiase:
+// share, luotxem: views, chantrang: footer, cotphai: right column,
+// menungang: top menu, quangcao: advertising, noidung: content, chitiet:
+// detail, tomtat: lead). Plain substring lists are several times faster
+// than one regexp alternation on every element of every page.
 var (
-	// unlikelyNames mark furniture removed outright, unless maybeNames
+	// unlikelyNames mark furniture left out outright, unless maybeNames
 	// also match.
-	unlikelyNames = regexp.MustCompile(`(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|teaser|newsletter|paywall|recommend|subscri|cookie|consent|sharing|share-|-share|shariff|author-?bio|about-?the-?author|authorbox|author-box|tag-?list|tagcloud|read-?more|more-?articles|most-?read|trending|outbrain|taboola|tinlienquan|tin-lien-quan|lienquan|lien-quan|tinkhac|tin-khac|docnhieu|doc-nhieu|xemnhieu|xem-nhieu|binhluan|binh-luan|chiase|chia-se|luotxem|luot-xem|chantrang|chan-trang|dautrang|dau-trang|menungang|cotphai|cot-phai|cottrai|cot-trai|quangcao|quang-cao|thongke|duongdan|thamdo|tham-do`)
-	maybeNames    = regexp.MustCompile(`(?i)and|article|body|column|content|main|mathjax|shadow|noidung|noi-dung|chitiet|chi-tiet|baiviet|bai-viet`)
+	unlikelyNames = []string{
+		"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
+		"community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header",
+		"legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
+		"sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
+		"agegate", "pagination", "pager", "popup", "yom-remote", "teaser",
+		"newsletter", "paywall", "recommend", "subscri", "cookie", "consent",
+		"sharing", "share-", "-share", "shariff", "author-bio", "authorbio",
+		"about-the-author", "abouttheauthor", "authorbox", "author-box",
+		"tag-list", "taglist", "tagcloud", "read-more", "readmore",
+		"more-articles", "morearticles", "most-read", "mostread", "trending",
+		"outbrain", "taboola", "tinlienquan", "tin-lien-quan", "lienquan",
+		"lien-quan", "tinkhac", "tin-khac", "docnhieu", "doc-nhieu", "xemnhieu",
+		"xem-nhieu", "binhluan", "binh-luan", "chiase", "chia-se", "luotxem",
+		"luot-xem", "chantrang", "chan-trang", "dautrang", "dau-trang",
+		"menungang", "cotphai", "cot-phai", "cottrai", "cot-trai", "quangcao",
+		"quang-cao", "thongke", "duongdan", "thamdo", "tham-do",
+	}
+	maybeNames = []string{
+		"and", "article", "body", "column", "content", "main", "mathjax",
+		"shadow", "noidung", "noi-dung", "chitiet", "chi-tiet", "baiviet",
+		"bai-viet",
+	}
 	// negativeNames and positiveNames weigh a container's score.
-	negativeNames = regexp.MustCompile(`(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|tinlienquan|lienquan|tinkhac|binhluan|chiase|luotxem|chantrang|quangcao|thongke|cotphai|ngaydang|tacgia`)
+	negativeNames = []string{
+		"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
+		"footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
+		"related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
+		"sponsor", "shopping", "tags", "widget", "tinlienquan", "lienquan",
+		"tinkhac", "binhluan", "chiase", "luotxem", "chantrang", "quangcao",
+		"thongke", "cotphai", "ngaydang", "tacgia",
+	}
+	positiveNames = []string{
+		"article", "body", "content", "entry", "hentry", "h-entry", "main",
+		"page", "pagination", "post", "text", "blog", "story", "noidung",
+		"noi-dung", "chitiet", "chi-tiet", "baiviet", "bai-viet", "tomtat",
+		"sapo", "detail",
+	}
 	// bylineNames mark the byline, dateline and share/meta rows above or
 	// below an article: left out of the body when short.
-	bylineNames   = regexp.MustCompile(`(?i)byline|author|dateline|date|time|meta|posted|publish|credit|caption-credit|tacgia|tac-gia|ngaydang|ngay-dang|thoigian|thoi-gian|nguon`)
-	positiveNames = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|noidung|noi-dung|chitiet|chi-tiet|baiviet|bai-viet|tomtat|sapo|detail`)
+	bylineNames = []string{
+		"byline", "author", "dateline", "date", "time", "meta", "posted",
+		"publish", "credit", "caption-credit", "tacgia", "tac-gia", "ngaydang",
+		"ngay-dang", "thoigian", "thoi-gian", "nguon",
+	}
 )
+
+// nameClass is what an element's class and id say about it.
+type nameClass uint8
+
+const (
+	nameUnlikely nameClass = 1 << iota
+	nameNegative
+	namePositive
+	nameByline
+	nameArticleBody // itemprop="articleBody"
+	nameClassified  // the other bits are set
+)
+
+// containsAny reports whether s contains one of the words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// classify reads an element's class, id and itemprop once.
+func classify(n *html.Node) nameClass {
+	c := nameClassified
+	var names string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+			names += " " + a.Val
+		case "itemprop":
+			if strings.Contains(a.Val, "articleBody") {
+				c |= nameArticleBody
+			}
+		}
+	}
+	if names == "" {
+		return c
+	}
+	names = strings.ToLower(names) + " "
+	if containsAny(names, unlikelyNames) && !containsAny(names, maybeNames) {
+		c |= nameUnlikely
+	}
+	if containsAny(names, negativeNames) || strings.Contains(names, " hid ") {
+		c |= nameNegative
+	}
+	if containsAny(names, positiveNames) {
+		c |= namePositive
+	}
+	if containsAny(names, bylineNames) && !strings.Contains(names, "caption") {
+		c |= nameByline
+	}
+	return c
+}
 
 // droppedTags never hold article text.
 var droppedTags = map[atom.Atom]bool{
@@ -93,6 +184,7 @@ type contentFinder struct {
 	cleanLists    bool // leave out link lists and forms inside the content
 	skip          map[*html.Node]bool
 	allChars      map[*html.Node]int // chars of each subtree, nothing skipped
+	nameCache     map[*html.Node]nameClass
 	stats         map[*html.Node]*nodeStats
 	total         int // chars of the whole body
 	candidates    []*html.Node
@@ -107,24 +199,30 @@ func (f *contentFinder) stat(n *html.Node) *nodeStats {
 	return s
 }
 
+// names returns the classification of an element, computed once per
+// page and shared by the passes.
+func (f *contentFinder) names(n *html.Node) nameClass {
+	c := f.nameCache[n]
+	if c == 0 {
+		c = classify(n)
+		f.nameCache[n] = c
+	}
+	return c
+}
+
 // classWeight is Readability's class weight: +25 for an article-like class
-// or id, -25 for furniture-like.
-func classWeight(n *html.Node) float64 {
+// or id, -25 for furniture-like; +50 for itemprop="articleBody".
+func (f *contentFinder) classWeight(n *html.Node) float64 {
+	c := f.names(n)
 	w := 0.0
-	for _, a := range n.Attr {
-		if a.Key != "class" && a.Key != "id" && a.Key != "itemprop" {
-			continue
-		}
-		if a.Key == "itemprop" && strings.Contains(a.Val, "articleBody") {
-			w += 50
-			continue
-		}
-		if negativeNames.MatchString(a.Val) {
-			w -= 25
-		}
-		if positiveNames.MatchString(a.Val) {
-			w += 25
-		}
+	if c&nameNegative != 0 {
+		w -= 25
+	}
+	if c&namePositive != 0 {
+		w += 25
+	}
+	if c&nameArticleBody != 0 {
+		w += 50
 	}
 	return w
 }
@@ -160,19 +258,13 @@ func isNeverText(n *html.Node) bool {
 
 // isUnlikely reports whether an element is named like furniture and not
 // like content.
-func isUnlikely(n *html.Node) bool {
+func (f *contentFinder) isUnlikely(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Body, atom.Html, atom.A, atom.Main, atom.Article, atom.P, atom.Tbody, atom.Tr:
 		return false
 	}
-	names := attr(n, "class") + " " + attr(n, "id")
-	if len(names) <= 1 {
-		return false
-	}
-	if attr(n, "itemprop") == "articleBody" {
-		return false
-	}
-	return unlikelyNames.MatchString(names) && !maybeNames.MatchString(names)
+	c := f.names(n)
+	return c&nameUnlikely != 0 && c&nameArticleBody == 0
 }
 
 func attrOK(n *html.Node, key string) (string, bool) {
@@ -250,12 +342,7 @@ func (f *contentFinder) measure(n *html.Node, depth int, inLink bool) *nodeStats
 				c = next
 				continue
 			}
-			if f.stripUnlikely && f.allChars[c]*3 < f.total && isUnlikely(c) {
-				if debugContent {
-					if l := len(strings.TrimSpace(nodeText(c))); l > 300 {
-						fmt.Fprintf(os.Stderr, "drop %d %s.%s#%s\n", l, c.Data, attr(c, "class"), attr(c, "id"))
-					}
-				}
+			if f.stripUnlikely && f.allChars[c]*3 < f.total && f.isUnlikely(c) {
 				f.skip[c] = true
 				f.skipLabelBefore(c)
 				break
@@ -363,7 +450,7 @@ func isParagraphLike(n *html.Node) bool {
 func (f *contentFinder) initialScore(n *html.Node) float64 {
 	s := 0.0
 	if f.weightClasses {
-		s = classWeight(n)
+		s = f.classWeight(n)
 	}
 	switch n.DataAtom {
 	case atom.Div, atom.Article, atom.Main, atom.Section:
@@ -407,14 +494,6 @@ func (f *contentFinder) bestCandidate(candidates []*html.Node) *html.Node {
 	}
 	if best == nil {
 		return nil
-	}
-	if debugContent {
-		sorted := append([]*html.Node(nil), candidates...)
-		sort.Slice(sorted, func(i, j int) bool { return f.stats[sorted[i]].score > f.stats[sorted[j]].score })
-		for i := 0; i < 8 && i < len(sorted); i++ {
-			c := sorted[i]
-			fmt.Fprintf(os.Stderr, "cand %.1f %s.%s#%s chars=%d ld=%.2f\n", f.stats[c].score, c.Data, attr(c, "class"), attr(c, "id"), f.stats[c].chars, f.linkDensity(c))
-		}
 	}
 	// Readability's climb: when several close runners-up share an
 	// ancestor, the article is that ancestor.
@@ -539,7 +618,7 @@ func (f *contentFinder) skipLabelBefore(n *html.Node) {
 
 func (f *contentFinder) isJunkContainer(n *html.Node) bool {
 	if s := f.stats[n]; s != nil && s.chars < 150 && n.DataAtom != atom.P && n.DataAtom != atom.A {
-		if names := attr(n, "class") + " " + attr(n, "id"); len(names) > 1 && bylineNames.MatchString(names) && !strings.Contains(strings.ToLower(names), "caption") {
+		if f.names(n)&nameByline != 0 {
 			return true
 		}
 		if n.DataAtom == atom.Time || n.DataAtom == atom.Address {
@@ -560,7 +639,7 @@ func (f *contentFinder) isJunkContainer(n *html.Node) bool {
 	}
 	w := 0.0
 	if f.weightClasses {
-		w = classWeight(n)
+		w = f.classWeight(n)
 	}
 	ld := f.linkDensity(n)
 	switch {
@@ -804,6 +883,7 @@ func mainContent(doc *goquery.Document, title string, p *page) []string {
 	allChars := make(map[*html.Node]int, 1024)
 	countSubtreeChars(body, allChars, 0)
 	linkChars := countLinkChars(body, 0)
+	nameCache := make(map[*html.Node]nameClass, 1024)
 	var longest []string
 	longestChars := -1
 	for _, pass := range []contentFinder{
@@ -812,6 +892,7 @@ func mainContent(doc *goquery.Document, title string, p *page) []string {
 		{cleanLists: true},
 		{},
 	} {
+		pass.nameCache = nameCache
 		paras, listing := pass.run(body, allChars, title)
 		if listing {
 			return nil
@@ -1009,15 +1090,21 @@ func cleanHTML(src, pageURL string, rules *Rules) page {
 		bodyFound = applySiteRule(doc, rule, &p)
 	}
 	if p.Title == "" {
-		p.Title = nfc(foldSpaces(doc.Find("title").First().Text())) // TODO(wire): htmlTitle
+		p.Title = nfc(foldSpaces(htmlTitle(doc)))
+	}
+	if p.Author == "" {
+		p.Author = nfc(foldSpaces(htmlAuthor(doc)))
 	}
 	if p.Published == "" {
 		p.Published = htmlPublished(doc, pageURL)
 	}
 	if !bodyFound {
 		paras := mainContent(doc, p.Title, &p)
+		paras, signed := splitSignature(paras)
+		if p.Author == "" {
+			p.Author = signed
+		}
 		paras = trimTrailingLabels(paras)
-		// TODO(wire): htmlAuthor, splitSignature
 		for i := range paras {
 			paras[i] = nfc(paras[i])
 		}
@@ -1053,21 +1140,4 @@ func tagsToText(src string) string {
 		}
 	}
 	return strings.Join(out, "\n")
-}
-
-var debugContent = os.Getenv("TINSO_DEBUG") != ""
-
-func nodeText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
 }

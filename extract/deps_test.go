@@ -9,7 +9,7 @@ import (
 // TestImports enforces the package's rule (doc.go): extract is pure, so it
 // imports no network, file system or search library.
 func TestImports(t *testing.T) {
-	checkImports(t, ".", "net/http", "os", "github.com/blevesearch/bleve/v2", "github.com/PuerkitoBio/goquery")
+	checkImports(t, ".", "net/http", "os", "github.com/blevesearch/bleve/v2")
 }
 
 func checkImports(t *testing.T, pkg string, forbidden ...string) {

@@ -1,0 +1,1052 @@
+package extract
+
+import (
+	"encoding/json"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
+)
+
+// htmlMetadata reads title, publication date and author with one scan of
+// the document; url may be empty.
+func htmlMetadata(doc *goquery.Document, url string) (title, published, author string) {
+	if doc == nil {
+		return "", "", ""
+	}
+	s := scanMeta(doc)
+	return s.title(), s.published(url), s.author()
+}
+
+// htmlTitle returns the page's headline: the h1 that the <title> or
+// og:title repeats, else og:title, JSON-LD headline or <title> with the
+// site name cut off. Never the site name alone.
+func htmlTitle(doc *goquery.Document) string {
+	if doc == nil {
+		return ""
+	}
+	return scanMeta(doc).title()
+}
+
+// htmlAuthor returns the article's author: JSON-LD author, author meta
+// tags (not URLs), rel=author and byline elements (English and Vietnamese
+// CMS names), without "By", "Theo", "Bài và ảnh:" or honorifics; "" when
+// unsure.
+func htmlAuthor(doc *goquery.Document) string {
+	if doc == nil {
+		return ""
+	}
+	return scanMeta(doc).author()
+}
+
+// metaScan is what one walk over the document collects for the metadata.
+type metaScan struct {
+	lang      string
+	usDates   bool // an American English page: ambiguous numeric dates month first
+	titleTag  string
+	canonical string
+	ogURL     string
+	metas     []metaKV
+	jsonLD    []string
+	body      *html.Node
+	h1s       []*html.Node // up to 8 h1 (and a few h2 when no h1)
+	h2s       []*html.Node
+	timeEls   []scanEl
+	abbrEls   []*html.Node
+	dateEls   []scanEl
+	authorEls []scanEl
+	textEls   []scanEl // text nodes with digits, in document order
+	headOrd   int      // document order of the headline, 0 if none
+	headNodes []*html.Node // headings the title repeats
+
+	keep map[*html.Node]bool // the headline's ancestors
+
+	pubDone  bool
+	pubMeta  dateVal
+	elDone   bool
+	elDate   dateVal
+	textDone bool
+	textVal  dateVal
+	ld       *ldInfo
+}
+
+type metaKV struct {
+	key     string // lower-case name, property or itemprop
+	kind    string // "name", "property", "itemprop", "http-equiv"
+	content string
+}
+
+type scanEl struct {
+	n         *html.Node
+	furniture bool // inside comments, sidebars, related lists, navigation
+	modified  bool // named for an update, not the publication
+	afterHead bool // after the headline
+	ord       int  // element count in document order
+}
+
+func hasDigitIn(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	maxScanEls = 3000
+)
+
+func scanMeta(doc *goquery.Document) *metaScan {
+	s := &metaScan{}
+	if len(doc.Nodes) == 0 {
+		return s
+	}
+	root := doc.Nodes[0]
+	// the headline's ancestors are never furniture, whatever their class
+	// ("has-sidebar" page wrappers)
+	keep, headList, matched := headlineAncestors(root)
+	s.keep = keep
+	if matched {
+		s.headNodes = headList
+	}
+	heads := map[*html.Node]bool{}
+	for _, n := range headList {
+		heads[n] = true
+	}
+	type open struct {
+		n         *html.Node
+		furn, art bool
+	}
+	var stack []open
+	furn, art := 0, 0
+	seenHead := len(heads) == 0
+	ord := 0
+	mdWalk(root, func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			if s.body != nil && len(s.textEls) < maxScanEls && hasDigitIn(n.Data) {
+				if t := strings.TrimSpace(n.Data); len(t) >= 6 && len(t) <= 400 {
+					s.textEls = append(s.textEls, scanEl{n: n, furniture: furn > 0, afterHead: seenHead})
+				}
+			}
+			return false
+		}
+		if n.Type != html.ElementNode {
+			return n.Type == html.DocumentNode
+		}
+		switch n.Data {
+		case "html":
+			s.lang = strings.ToLower(mdAttr(n, "lang"))
+		case "body":
+			s.body = n
+		case "title":
+			if s.titleTag == "" && n.FirstChild != nil {
+				s.titleTag = mdCollapse(mdText(n, 600))
+			}
+			return false
+		case "meta":
+			s.addMeta(n)
+			return false
+		case "link":
+			rel := strings.ToLower(mdAttr(n, "rel"))
+			if rel == "canonical" && s.canonical == "" {
+				s.canonical = mdAttr(n, "href")
+			}
+			return false
+		case "script":
+			t := strings.ToLower(mdAttr(n, "type"))
+			if strings.Contains(t, "ld+json") && n.FirstChild != nil && len(s.jsonLD) < 20 {
+				s.jsonLD = append(s.jsonLD, n.FirstChild.Data)
+			}
+			return false
+		case "style", "noscript", "template", "svg", "iframe", "select", "textarea", "option", "button":
+			return false
+		}
+		ord++
+		if heads[n] && !seenHead {
+			seenHead = true
+			s.headOrd = ord
+		}
+		o := open{n: n, art: n.Data == "article"}
+		if !keep[n] {
+			switch furnitureKind(n) {
+			case furnStrong:
+				o.furn = true
+			case furnWeak:
+				// a side panel inside the article holds its own metadata
+				o.furn = art == 0
+			}
+		}
+		if o.furn || o.art {
+			stack = append(stack, o)
+			if o.furn {
+				furn++
+			}
+			if o.art {
+				art++
+			}
+		}
+		inFurn := furn > 0
+		if ip := mdAttr(n, "itemprop"); ip != "" {
+			c, ok := mdAttrOK(n, "content")
+			if !ok {
+				c, ok = mdAttrOK(n, "datetime")
+			}
+			if ok && n.Data != "meta" {
+				s.metas = append(s.metas, metaKV{key: strings.ToLower(ip), kind: "itemprop", content: c})
+			}
+		}
+		switch n.Data {
+		case "h1":
+			if len(s.h1s) < 8 {
+				s.h1s = append(s.h1s, n)
+			}
+		case "h2":
+			if len(s.h2s) < 8 && !inFurn {
+				s.h2s = append(s.h2s, n)
+			}
+		case "time":
+			if len(s.timeEls) < maxScanEls {
+				s.timeEls = append(s.timeEls, scanEl{n: n, furniture: inFurn})
+			}
+		case "abbr":
+			if len(s.abbrEls) < maxScanEls {
+				s.abbrEls = append(s.abbrEls, n)
+			}
+		}
+		names := strings.ReplaceAll(strings.ToLower(mdAttr(n, "class")+" "+mdAttr(n, "id")+" "+mdAttr(n, "itemprop")), "status-publish", "")
+		if len(names) > 2 && n.Data != "body" && n.Data != "html" {
+			if dateishName(names) && len(s.dateEls) < maxScanEls {
+				s.dateEls = append(s.dateEls, scanEl{n: n, furniture: inFurn, modified: modifiedName(names), afterHead: seenHead, ord: ord})
+			}
+			if authorishName(names) && len(s.authorEls) < maxScanEls {
+				s.authorEls = append(s.authorEls, scanEl{n: n, furniture: inFurn})
+			}
+		}
+		if strings.EqualFold(mdAttr(n, "rel"), "author") && len(s.authorEls) < maxScanEls {
+			s.authorEls = append(s.authorEls, scanEl{n: n, furniture: inFurn})
+		}
+		return true
+	}, func(n *html.Node) {
+		if k := len(stack) - 1; k >= 0 && stack[k].n == n {
+			if stack[k].furn {
+				furn--
+			}
+			if stack[k].art {
+				art--
+			}
+			stack = stack[:k]
+		}
+	})
+	if s.lang == "" {
+		for _, m := range s.metas {
+			if m.key == "og:locale" || m.key == "content-language" || m.key == "language" {
+				s.lang = strings.ToLower(m.content)
+				break
+			}
+		}
+	}
+	s.usDates = strings.HasPrefix(s.lang, "en-us") || s.lang == "en_us"
+	return s
+}
+
+func (s *metaScan) addMeta(n *html.Node) {
+	content, ok := mdAttrOK(n, "content")
+	if !ok {
+		if c, ok2 := mdAttrOK(n, "datetime"); ok2 {
+			content, ok = c, true
+		}
+	}
+	if !ok {
+		if cs := mdAttr(n, "charset"); cs != "" {
+			return
+		}
+		return
+	}
+	for _, kind := range [...]string{"property", "name", "itemprop", "http-equiv"} {
+		if k, ok := mdAttrOK(n, kind); ok && k != "" {
+			key := strings.ToLower(strings.TrimSpace(k))
+			if key == "og:url" && s.ogURL == "" {
+				s.ogURL = content
+			}
+			s.metas = append(s.metas, metaKV{key: key, kind: kind, content: content})
+			return
+		}
+	}
+	if mdHasAttr(n, "pubdate") {
+		s.metas = append(s.metas, metaKV{key: "pubdate", kind: "name", content: content})
+	}
+}
+
+// headlineAncestors returns the elements that contain the headline: the
+// first h1-h3 that the <title> or og:title repeats, else the first h1,
+// else the first article element.
+func headlineAncestors(root *html.Node) (keep map[*html.Node]bool, heads []*html.Node, matched bool) {
+	var title, og string
+	var matches []*html.Node
+	var h1, art *html.Node
+	best := 0
+	mdWalk(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return n.Type == html.DocumentNode
+		}
+		switch n.Data {
+		case "title":
+			if title == "" {
+				title = normTitle(mdText(n, 400))
+			}
+			return false
+		case "meta":
+			if og == "" && (mdAttr(n, "property") == "og:title" || mdAttr(n, "name") == "twitter:title") {
+				og = normTitle(mdAttr(n, "content"))
+			}
+			return false
+		case "h1", "h2", "h3":
+			if n.Data == "h1" && h1 == nil {
+				h1 = n
+			}
+			headlineMatch(n, title, og, &matches, &best)
+			return false
+		case "p", "div", "span", "header":
+			// headlines styled by class: <p class="h1">, <div class="tieude">
+			if c := strings.ToLower(mdAttr(n, "class") + " " + mdAttr(n, "itemprop")); len(c) > 2 && mdNameHas(c, "h1", "title", "headline", "tieude", "tieu-de") {
+				if headlineMatch(n, title, og, &matches, &best) {
+					return false
+				}
+			}
+		case "article":
+			if art == nil {
+				art = n
+			}
+		case "script", "style", "svg", "noscript", "template":
+			return false
+		}
+		return true
+	}, nil)
+	matched = len(matches) > 0
+	if len(matches) == 0 && h1 != nil {
+		matches = append(matches, h1)
+	}
+	if len(matches) == 0 && art != nil {
+		matches = append(matches, art)
+	}
+	keep = map[*html.Node]bool{}
+	for _, m := range matches {
+		for p := m; p != nil && !keep[p]; p = p.Parent {
+			keep[p] = true
+		}
+	}
+	return keep, matches, matched
+}
+
+// headlineMatch records n as the headline when the title repeats its text
+// and it is the longest such element so far (not the site name).
+func headlineMatch(n *html.Node, title, og string, matches *[]*html.Node, best *int) bool {
+	t := normTitle(mdText(n, 400))
+	if len(t) < 8 || len(t) < *best || !(strings.Contains(title, t) || strings.Contains(og, t)) {
+		return false
+	}
+	if len(t) > *best {
+		*matches, *best = (*matches)[:0], len(t)
+	}
+	if len(*matches) < 4 {
+		*matches = append(*matches, n)
+	}
+	return true
+}
+
+// walkNodes visits the tree under root in document order without
+// recursion (pages can nest deeply). enter returns whether to descend;
+// leave (may be nil) is called after a descended node's children.
+func mdWalk(root *html.Node, enter func(*html.Node) bool, leave func(*html.Node)) {
+	if root == nil {
+		return
+	}
+	n := root
+	for {
+		descend := enter(n)
+		if descend && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		if descend && leave != nil {
+			leave(n)
+		}
+		// climb until a sibling is found
+		for {
+			if n == root {
+				return
+			}
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			n = n.Parent
+			if n == nil {
+				return
+			}
+			if leave != nil {
+				leave(n) // its children are done
+			}
+		}
+	}
+}
+
+func mdAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func mdAttrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func mdHasAttr(n *html.Node, key string) bool {
+	_, ok := mdAttrOK(n, key)
+	return ok
+}
+
+var mdBlockTags = map[string]bool{
+	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "td": true, "th": true, "tr": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "section": true, "article": true,
+	"header": true, "footer": true, "table": true, "dd": true, "dt": true, "blockquote": true, "figure": true,
+	"figcaption": true, "hr": true,
+}
+
+// nodeText returns the text under n, spaces collapsed, block boundaries
+// as spaces, cut after about limit bytes.
+func mdText(n *html.Node, limit int) string {
+	var b strings.Builder
+	space := false
+	mdWalk(n, func(c *html.Node) bool {
+		if b.Len() >= limit {
+			return false
+		}
+		switch c.Type {
+		case html.TextNode:
+			for _, r := range c.Data {
+				if unicode.IsSpace(r) || r == 0xa0 {
+					space = true
+					continue
+				}
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.WriteRune(r)
+				if b.Len() >= limit {
+					break
+				}
+			}
+			return false
+		case html.ElementNode:
+			switch c.Data {
+			case "script", "style", "noscript", "template", "svg":
+				return false
+			}
+			if mdBlockTags[c.Data] {
+				space = true
+			}
+			return true
+		}
+		return c == n
+	}, nil)
+	return b.String()
+}
+
+func mdCollapse(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == 0xa0 }), " ")
+}
+
+// classTokens splits class/id names into words at spaces, '-' and '_'.
+func mdNameHas(names string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(names, w) {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	furnNone = iota
+	furnWeak
+	furnStrong
+)
+
+// furnitureKind classifies containers that hold other articles' dates and
+// bylines: comments, related and popular lists, navigation (strong), and
+// side panels and widgets (weak: inside an article they hold its own
+// metadata). English and Vietnamese CMS names.
+func furnitureKind(n *html.Node) int {
+	switch n.Data {
+	case "nav":
+		return furnStrong
+	case "aside":
+		return furnWeak
+	case "body", "html", "main", "article", "h1":
+		return furnNone
+	}
+	names := mdAttr(n, "class") + " " + mdAttr(n, "id")
+	if len(names) < 4 {
+		return furnNone
+	}
+	names = strings.ToLower(names)
+	kind := furnNone
+	for _, f := range strings.FieldsFunc(names, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
+		switch f {
+		case "comment", "comments", "commentlist", "related", "relatedposts", "recent", "popular", "mostread",
+			"trending", "navigation", "navbar", "menu", "breadcrumb", "breadcrumbs", "tinlienquan", "lienquan",
+			"tinkhac", "binhluan", "docnhieu", "xemnhieu", "tinmoi", "yarpp", "crp", "disqus", "reply", "replies",
+			"respond", "pingback", "trackback":
+			return furnStrong
+		case "sidebar", "widget", "widgets", "sidebox", "cotphai", "cottrai", "chantrang", "jp", "most":
+			kind = furnWeak
+		}
+	}
+	return kind
+}
+
+// dateishName reports class/id/itemprop names of date or byline holders.
+func dateishName(names string) bool {
+	if mdNameHas(names, "date", "datum", "time", "publish", "posted", "byline", "dateline", "fecha", "parution",
+		"ngay", "thoigian", "thoi-gian", "thoi_gian", "submitted", "created", "meta", "subline", "author", "autor",
+		"post-info", "postinfo", "article-info", "entry-info", "data-publ", "calendar", "zeit", "pubdate", "stamp") {
+		// names that only look like dates
+		if mdNameHas(names, "update") && !mdNameHas(names, "publish", "date-pub") {
+			return true // kept, marked as modified
+		}
+		return !mdNameHas(names, "timeline", "runtime", "datetimepicker", "dateformat", "metabox-toggle")
+	}
+	for _, f := range strings.FieldsFunc(names, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
+		if f == "data" || f == "info" || f == "details" || f == "czas" {
+			return true
+		}
+	}
+	return false
+}
+
+func modifiedName(names string) bool {
+	return mdNameHas(names, "update", "modif", "lastmod", "revised", "capnhat", "cap-nhat")
+}
+
+// ---- title ----
+
+func (s *metaScan) metaValue(keys ...string) string {
+	for _, k := range keys {
+		for _, m := range s.metas {
+			if m.key == k {
+				if v := cleanTitle(html.UnescapeString(m.content)); v != "" {
+					return v
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// siteNames lists the page's own names: og:site_name, application-name,
+// the JSON-LD publisher or website, and the host.
+func (s *metaScan) siteNames() []string {
+	var out []string
+	for _, k := range [...]string{"og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher", "copyright", "dc.publisher"} {
+		if v := s.metaValue(k); v != "" && len(v) < 80 {
+			out = append(out, strings.TrimPrefix(v, "@"))
+		}
+	}
+	ld := s.ldData()
+	out = append(out, ld.sites...)
+	for _, u := range [...]string{s.canonical, s.ogURL} {
+		if h := hostOf(u); h != "" {
+			out = append(out, h)
+			break
+		}
+	}
+	return out
+}
+
+func hostOf(u string) string {
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return ""
+	}
+	h := u[i+3:]
+	if j := strings.IndexAny(h, "/?#:"); j >= 0 {
+		h = h[:j]
+	}
+	return strings.TrimPrefix(strings.ToLower(h), "www.")
+}
+
+func (s *metaScan) title() string {
+	og := s.metaValue("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title", "title")
+	ld := s.ldData()
+	tt := s.titleTag
+	sites := s.siteNames()
+	var heads []string
+	for _, n := range s.h1s {
+		if t := cleanTitle(mdText(n, 400)); t != "" && len(t) < 400 {
+			heads = append(heads, t)
+		}
+	}
+	// 1. the longest heading that the title or og:title repeats
+	for _, n := range s.headNodes {
+		h := cleanTitle(mdText(n, 400))
+		if h == "" || isSiteName(h, sites) || utf8.RuneCountInString(h) < 4 {
+			continue
+		}
+		// an h1 that says more than the title-tag headline ("Irme
+		// Stetter-Karp" → "Irme Stetter-Karp ist neue ZdK-Präsidentin")
+		nh := normTitle(h)
+		for _, h1 := range heads {
+			if n1 := normTitle(h1); len(n1) > len(nh) && len(n1) < 300 && strings.Contains(n1, nh) {
+				return h1
+			}
+		}
+		return stripSiteNameIn(h, sites, true)
+	}
+	// 2. an h1 that the JSON-LD headline repeats
+	for _, h := range heads {
+		if isSiteName(h, sites) || utf8.RuneCountInString(h) < 4 {
+			continue
+		}
+		nh := normTitle(h)
+		for _, ref := range [...]string{ld.headline} {
+			if ref == "" {
+				continue
+			}
+			nr := normTitle(ref)
+			if nr == nh || (len(nh) >= 10 && strings.Contains(nr, nh)) {
+				return h
+			}
+		}
+	}
+	for _, cand := range [...]string{og, ld.headline, tt} {
+		if cand == "" {
+			continue
+		}
+		t := stripSiteName(cand, sites)
+		if t != "" && !isSiteName(t, sites) {
+			return t
+		}
+	}
+	for _, h := range heads {
+		if !isSiteName(h, sites) {
+			return h
+		}
+	}
+	for _, n := range s.h2s {
+		if t := cleanTitle(mdText(n, 400)); t != "" && !isSiteName(t, sites) {
+			return t
+		}
+	}
+	return ""
+}
+
+// cleanTitle collapses spaces and drops soft hyphens and zero-width
+// characters.
+func cleanTitle(s string) string {
+	if strings.ContainsAny(s, "\u00ad\u200b\u200c\u200d\ufeff") {
+		s = strings.Map(func(r rune) rune {
+			switch r {
+			case '\u00ad', '\u200b', '\u200c', '\u200d', '\ufeff':
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return mdCollapse(s)
+}
+
+// normTitle folds case, quotes and spaces for comparing titles.
+func normTitle(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isSiteName(t string, sites []string) bool {
+	nt := normTitle(t)
+	if nt == "" {
+		return true
+	}
+	for _, s := range sites {
+		ns := normTitle(s)
+		if ns == "" {
+			continue
+		}
+		if nt == ns {
+			return true
+		}
+		// the host: "laodong.vn" vs "Lao Động"
+		if strings.Contains(s, ".") && !strings.Contains(s, " ") {
+			label := s
+			if i := strings.IndexByte(label, '.'); i > 0 {
+				label = label[:i]
+			}
+			if normTitle(foldAccents(t)) == normTitle(label) || normTitle(foldAccents(t)) == ns {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foldAccents drops Latin diacritics and maps đ to d (for host matching).
+func foldAccents(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'đ' || r == 'Đ':
+			b.WriteByte('d')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var titleSeps = []string{" | ", " || ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", " › ", " ‹ ", " : "}
+
+// stripSiteName cuts a leading or trailing site name from a title:
+// "Headline - Báo Lao Động", "Site | Headline". Without a known site name,
+// a short last part after a strong separator ("|", "–", "::") is cut when
+// the rest is clearly longer.
+func stripSiteName(t string, sites []string) string {
+	return stripSiteNameIn(t, sites, false)
+}
+
+// stripSiteNameIn is stripSiteName; for visible headings (heading true)
+// only known site names, hosts and short tails after a pipe are cut.
+func stripSiteNameIn(t string, sites []string, heading bool) string {
+	for iter := 0; iter < 3; iter++ {
+		changed := false
+		for _, sep := range titleSeps {
+			i := strings.LastIndex(t, sep)
+			if i > 0 {
+				last := strings.TrimSpace(t[i+len(sep):])
+				if isSiteName(last, sites) || looksLikeHost(last) {
+					t, changed = strings.TrimSpace(t[:i]), true
+					break
+				}
+			}
+			if j := strings.Index(t, sep); j > 0 {
+				first := strings.TrimSpace(t[:j])
+				if isSiteName(first, sites) || looksLikeHost(first) {
+					t, changed = strings.TrimSpace(t[j+len(sep):]), true
+					break
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	// unknown site name after a pipe or similar: cut short tails
+	for iter := 0; iter < 3; iter++ {
+		cut := cutShortTail(t, heading)
+		if cut == t {
+			break
+		}
+		t = cut
+	}
+	return t
+}
+
+func cutShortTail(t string, heading bool) string {
+	for _, sep := range [...]string{" | ", " || ", " :: ", " » ", " - ", " – ", " — ", " : "} {
+		if heading && sep != " | " && sep != " || " {
+			continue
+		}
+		i := strings.LastIndex(t, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
+		tw, hw := len(strings.Fields(tail)), len(strings.Fields(head))
+		if tw <= 4 && hw >= 2*tw && hw >= 3 && (sep == " | " || sep == " || " || sep == " :: " || sep == " » " || startsUpper(tail)) {
+			if sep == " - " || sep == " – " || sep == " — " || sep == " : " {
+				// a dash may be part of the headline: cut only a name-like tail
+				if !nameLikeTail(tail) {
+					continue
+				}
+			}
+			return head
+		}
+	}
+	return t
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// nameLikeTail: every word capitalised (or a host), as site names are.
+func nameLikeTail(s string) bool {
+	if looksLikeHost(s) {
+		return true
+	}
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func looksLikeHost(s string) bool {
+	if strings.ContainsAny(s, " /") || !strings.Contains(s, ".") {
+		return false
+	}
+	i := strings.LastIndexByte(s, '.')
+	tld := s[i+1:]
+	if len(tld) < 2 || len(tld) > 6 {
+		return false
+	}
+	for _, r := range tld {
+		if r < 'a' || r > 'z' {
+			if r < 'A' || r > 'Z' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// ---- JSON-LD ----
+
+type ldInfo struct {
+	headline string
+	authors  []string
+	sites    []string
+}
+
+func (s *metaScan) ldData() *ldInfo {
+	if s.ld != nil {
+		return s.ld
+	}
+	s.ld = &ldInfo{}
+	bestHead := 99
+	bestAuth := 99
+	for _, raw := range s.jsonLD {
+		var data any
+		if json.Unmarshal([]byte(cleanJSON(raw)), &data) != nil {
+			continue
+		}
+		walkJSONLD(data, 0, func(obj map[string]any) {
+			rank := jsonTypeRank(obj)
+			if h, ok := obj["headline"].(string); ok && rank < bestHead && strings.TrimSpace(h) != "" {
+				s.ld.headline, bestHead = mdCollapse(html.UnescapeString(h)), rank
+			}
+			if a, ok := obj["author"]; ok && rank < bestAuth && rank < 6 {
+				if names := ldNames(a); len(names) > 0 {
+					s.ld.authors, bestAuth = names, rank
+				}
+			}
+			if p, ok := obj["publisher"].(map[string]any); ok {
+				if n, ok := p["name"].(string); ok && n != "" {
+					s.ld.sites = append(s.ld.sites, n)
+				}
+			}
+			if t, ok := obj["@type"].(string); ok && (t == "WebSite" || t == "Organization" || t == "NewsMediaOrganization") {
+				if n, ok := obj["name"].(string); ok && n != "" {
+					s.ld.sites = append(s.ld.sites, n)
+				}
+			}
+		})
+	}
+	return s.ld
+}
+
+func ldNames(a any) []string {
+	var out []string
+	add := func(x any) {
+		switch t := x.(type) {
+		case string:
+			if !strings.Contains(t, "://") {
+				out = append(out, t)
+			}
+		case map[string]any:
+			if typ, _ := t["@type"].(string); typ == "Organization" || typ == "NewsMediaOrganization" {
+				return
+			}
+			if n, ok := t["name"].(string); ok && !strings.Contains(n, "://") {
+				out = append(out, n)
+			}
+		}
+	}
+	switch t := a.(type) {
+	case []any:
+		for _, x := range t {
+			add(x)
+		}
+	default:
+		add(t)
+	}
+	return out
+}
+
+// ---- author ----
+
+func (s *metaScan) author() string {
+	// 1. JSON-LD
+	if names := s.ldData().authors; len(names) > 0 {
+		if a := joinAuthors(names); a != "" {
+			return a
+		}
+	}
+	// 2. meta tags
+	for _, k := range [...]string{"author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "citation_author", "dc:creator"} {
+		for _, m := range s.metas {
+			if m.key != k || m.kind == "itemprop" {
+				continue
+			}
+			if a := cleanAuthor(html.UnescapeString(m.content)); a != "" && !s.isSiteAuthor(a) {
+				return a
+			}
+		}
+	}
+	// 3. byline elements
+	for _, e := range s.authorEls {
+		if e.furniture {
+			continue
+		}
+		n := e.n
+		if n.Data == "link" || n.Data == "meta" {
+			continue
+		}
+		// itemprop=author with a nested itemprop=name
+		t := ""
+		mdWalk(n, func(c *html.Node) bool {
+			if t != "" {
+				return false
+			}
+			if c != n && c.Type == html.ElementNode && strings.EqualFold(mdAttr(c, "itemprop"), "name") {
+				t = mdText(c, 120)
+				return false
+			}
+			return true
+		}, nil)
+		if t == "" {
+			t = mdText(n, 160)
+		}
+		if len(t) > 150 {
+			continue
+		}
+		if a := cleanAuthor(t); a != "" && !s.isSiteAuthor(a) {
+			return a
+		}
+	}
+	return ""
+}
+
+func (s *metaScan) isSiteAuthor(a string) bool {
+	return isSiteName(a, s.siteNames())
+}
+
+func joinAuthors(names []string) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		if a := cleanAuthor(n); a != "" && !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// authorPrefixes are the byline labels cut before the name.
+var authorPrefixes = []string{
+	"bài và ảnh:", "bài và ảnh", "bài, ảnh:", "bài/ảnh:", "bài:", "ảnh:", "tác giả:", "tác giả", "người viết:", "theo:", "theo ",
+	"posted by", "written by", "words by", "story by", "text by", "by:", "by ", "von:", "von ", "autor:", "autorin:", "autor ", "text:",
+	"par ", "par:", "por ", "por:", "di ", "door ", "av ", "author:", "redakteur:",
+}
+
+// honorifics cut before a Vietnamese or other name.
+var honorifics = []string{"đ/c ", "đồng chí ", "ông ", "bà ", "anh ", "chị ", "ths. ", "ths ", "ts. ", "pgs.ts ", "pgs.ts. ", "gs.ts. ", "dr. ", "prof. ", "mr. ", "mrs. ", "ms. ", "nhà báo ", "pv ", "pv. ", "phóng viên "}
+
+// cleanAuthor strips labels, honorifics, roles, dates and handles from a
+// byline; "" when what is left does not look like a name.
+func cleanAuthor(s string) string {
+	s = mdCollapse(s)
+	if s == "" || strings.Contains(s, "://") || strings.HasPrefix(s, "www.") {
+		return ""
+	}
+	for i := 0; i < 3; i++ {
+		ls := strings.ToLower(s)
+		cut := false
+		for _, p := range authorPrefixes {
+			if strings.HasPrefix(ls, p) {
+				s = strings.TrimSpace(s[len(p):])
+				cut = true
+				break
+			}
+		}
+		for _, p := range honorifics {
+			if strings.HasPrefix(strings.ToLower(s), p) {
+				s = strings.TrimSpace(s[len(p):])
+				cut = true
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	s = strings.TrimLeft(s, ":-–—|,. ")
+	// a role or date after the name: "Nguyễn Văn A - Chủ tịch ...", "Name | 8 March 2021"
+	for _, sep := range [...]string{" - ", " – ", " — ", " | ", " (", ", ", " · ", " • ", " on ", " am ", " le ", " el ", " il ", " \u00a0"} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = strings.TrimSpace(s[:i])
+		}
+	}
+	s = strings.Trim(s, " :-–—|,.;@")
+	if s == "" || utf8.RuneCountInString(s) > 60 || utf8.RuneCountInString(s) < 2 {
+		return ""
+	}
+	// no digits, mail addresses, or long sentences
+	if strings.ContainsAny(s, "0123456789@<>{}=") || len(strings.Fields(s)) > 6 {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsLetter(r) {
+		return ""
+	}
+	ls := strings.ToLower(s)
+	for _, bad := range [...]string{"admin", "author", "autor", "anonymous", "unknown", "redaktion", "editor", "staff", "kommentar", "comment", "share", "follow", "tác giả", "more", "posts", "view all"} {
+		if ls == bad {
+			return ""
+		}
+	}
+	return s
+}
+
+// authorishName reports class/id/itemprop names of byline holders
+// (English, German, French, Spanish and Vietnamese CMS slugs).
+func authorishName(names string) bool {
+	if mdNameHas(names, "comment", "avatar", "author-box", "authorbox", "about-author", "author-bio", "author-desc", "authors-list", "photo", "anh-") {
+		return false
+	}
+	return mdNameHas(names, "author", "autor", "byline", "tacgia", "tac-gia", "tac_gia", "writer", "reporter",
+		"nguoiviet", "nguoi-viet", "butdanh", "but-danh", "journalist", "verfasser", "creator", "signature", "auteur")
+}
