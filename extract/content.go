@@ -73,6 +73,19 @@ var (
 		"noi-dung", "chitiet", "chi-tiet", "baiviet", "bai-viet", "tomtat",
 		"sapo", "detail",
 	}
+	// bodyNames are the class and id words CMSs give the article text
+	// itself (trafilatura's first-choice list, and Vietnamese ones): a
+	// strong signal, weighed like itemprop="articleBody".
+	bodyNames = []string{
+		"post-text", "post_text", "post-body", "post-entry", "postentry",
+		"post-content", "post_content", "postcontent", "article-text",
+		"articletext", "entry-content", "article-content", "article__content",
+		"article-body", "article__body", "articlebody", "articlecontent",
+		"body-text", "art-content", "story-body", "storycontent",
+		"story-content", "field-body", "fulltext", "detail-content",
+		"content-detail", "news-content", "noidung", "noi-dung",
+		"chitiet-noidung", "singular-content", "fck_detail", "cms-body",
+	}
 	// bylineNames mark the byline, dateline and share/meta rows above or
 	// below an article: left out of the body when short.
 	bylineNames = []string{
@@ -116,6 +129,7 @@ func classify(n *html.Node) nameClass {
 			if strings.Contains(a.Val, "articleBody") {
 				c |= nameArticleBody
 			}
+			continue
 		}
 	}
 	if names == "" {
@@ -130,6 +144,9 @@ func classify(n *html.Node) nameClass {
 	}
 	if containsAny(names, positiveNames) {
 		c |= namePositive
+	}
+	if containsAny(names, bodyNames) {
+		c |= nameArticleBody
 	}
 	if containsAny(names, bylineNames) && !strings.Contains(names, "caption") {
 		c |= nameByline
@@ -411,7 +428,7 @@ func (f *contentFinder) scoreParagraphs(root *html.Node) []*html.Node {
 // and grandparent.
 func (f *contentFinder) credit(n *html.Node, own float64) {
 	level := 0
-	for a := n; a != nil && a.Type == html.ElementNode && level < 3; a = a.Parent {
+	for a := n; a != nil && a.Type == html.ElementNode && a.DataAtom != atom.Html && level < 3; a = a.Parent {
 		as := f.stat(a)
 		if !as.scored {
 			as.scored = true
@@ -573,6 +590,10 @@ func (f *contentFinder) contentNodes(best *html.Node) []*html.Node {
 		case s.scored && s.score+bonus >= threshold && ld < 0.3:
 			out = append(out, c)
 		case c.DataAtom == atom.P && ld < 0.25 && s.chars >= 80:
+			out = append(out, c)
+		case ld < 0.1 && s.chars >= 100 && s.lis >= 3:
+			// A list of plain items beside the text: ingredients,
+			// key figures, steps.
 			out = append(out, c)
 		}
 	}
@@ -815,7 +836,7 @@ func paragraphs(nodes []*html.Node, skip map[*html.Node]bool, title string) []st
 		if chars == 0 {
 			continue
 		}
-		if b.linkChars*2 > chars && chars < 400 {
+		if b.linkChars*2 > chars && chars < 400 || b.linkChars*3 > chars && chars < 100 {
 			continue
 		}
 		if b.heading == 1 || (b.heading > 0 && normTitle != "" && foldSpaces(t) == normTitle) {
@@ -856,7 +877,7 @@ func trimTrailingLabels(paras []string) []string {
 			break
 		}
 		r, _ := utf8.DecodeLastRuneInString(last)
-		if strings.ContainsRune(".!?\"”»)…:;", r) {
+		if strings.ContainsRune(".!?\"”»)…", r) {
 			break
 		}
 		paras = paras[:len(paras)-1]
