@@ -17,7 +17,7 @@ import (
 // Exit codes, listed in every command's help.
 const (
 	exitOK          = 0
-	exitFailure     = 1 // fatal error, or a bar (--min-p, --min-r) not met
+	exitFailure     = 1 // fatal error, or an evaluation bar (--min-*) not met
 	exitUsage       = 2 // bad flags or arguments
 	exitSomeFailed  = 3 // finished, but some documents failed
 	exitInterrupted = 130
@@ -26,7 +26,7 @@ const (
 const exitCodesHelp = `
 Exit codes:
   0    success
-  1    fatal error, or an evaluation bar (--min-p, --min-r) not met
+  1    fatal error, or an evaluation bar (--min-*, --listing) not met
   2    bad usage: unknown flag, missing argument
   3    finished, but some documents failed (each is reported on stderr)
   130  interrupted (Ctrl-C)`
