@@ -892,10 +892,10 @@ func foldSpaces(s string) string {
 // mainContent finds the article paragraphs of a parsed page. Like
 // Readability, it tries strict passes first and loosens them when they
 // leave less than minArticleChars, keeping the longest result.
-func mainContent(doc *goquery.Document, title string, p *page) []string {
+func mainContent(doc *goquery.Document, title string, p *page) (paras []string, linkRatio float64) {
 	body := findBody(doc.Get(0))
 	if body == nil {
-		return nil
+		return nil, 0
 	}
 	if removeNeverText(body, 0) {
 		p.Problems = append(p.Problems, corpus.Problem{Stage: "clean",
@@ -904,6 +904,7 @@ func mainContent(doc *goquery.Document, title string, p *page) []string {
 	allChars := make(map[*html.Node]int, 1024)
 	countSubtreeChars(body, allChars, 0)
 	linkChars := countLinkChars(body, 0)
+	linkRatio = float64(linkChars) / float64(allChars[body]+1)
 	nameCache := make(map[*html.Node]nameClass, 1024)
 	var longest []string
 	longestChars := -1
@@ -916,15 +917,11 @@ func mainContent(doc *goquery.Document, title string, p *page) []string {
 		pass.nameCache = nameCache
 		paras, listing := pass.run(body, allChars, title)
 		if listing {
-			return nil
+			return nil, linkRatio
 		}
-		chars := 0
-		for _, p := range paras {
-			n, _ := countChars(p)
-			chars += n
-		}
+		chars := countParaChars(paras)
 		if chars >= minArticleChars {
-			return paras
+			return paras, linkRatio
 		}
 
 		if chars > longestChars {
@@ -933,11 +930,10 @@ func mainContent(doc *goquery.Document, title string, p *page) []string {
 	}
 	// Little text on a page made of links: a home or category page whose
 	// headlines were left out as link lists, not a short article.
-	ratio := float64(linkChars) / float64(allChars[body]+1)
-	if longestChars < 150 && ratio > 0.35 || longestChars < 250 && ratio > 0.5 {
-		return nil
+	if longestChars < 150 && linkRatio > 0.35 || longestChars < 250 && linkRatio > 0.5 {
+		return nil, linkRatio
 	}
-	return longest
+	return longest, linkRatio
 }
 
 // countLinkChars counts the chars inside links.
@@ -968,6 +964,16 @@ func countSubtreeCharsOnly(n *html.Node) int {
 		}
 	}
 	return total
+}
+
+// countParaChars counts the letters and digits of paragraphs.
+func countParaChars(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		c, _ := countChars(p)
+		n += c
+	}
+	return n
 }
 
 // countSubtreeChars records the chars of every element's subtree.
@@ -1120,7 +1126,13 @@ func cleanHTML(src, pageURL string, rules *Rules) page {
 		p.Published = htmlPublished(doc, pageURL)
 	}
 	if !bodyFound {
-		paras := mainContent(doc, p.Title, &p)
+		home := isHomePage(doc, pageURL)
+		paras, linkRatio := mainContent(doc, p.Title, &p)
+		if home && linkRatio > 0.3 {
+			// A site's root address holding teasers, not one long
+			// text: a home page.
+			paras = nil
+		}
 		paras, signed := splitSignature(paras)
 		if p.Author == "" {
 			p.Author = signed

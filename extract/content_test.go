@@ -152,3 +152,20 @@ func FuzzCleanHTML(f *testing.F) {
 		}
 	})
 }
+
+// TestCleanHTMLHomePage checks that a site's root page full of headline
+// links is not an article, while the same text at an article's address is.
+func TestCleanHTMLHomePage(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 12; i++ {
+		b.WriteString(`<div class="box"><h3><a href="/tin/` + string(rune('a'+i)) + `">Tiêu đề tin số ` + string(rune('A'+i)) + ` về hoạt động của công đoàn</a></h3></div>`)
+	}
+	html := page2(`<link rel="canonical" href="https://congdoan.example.vn/">`, b.String()+`<div class="noidung"><p>`+para+`</p><p>`+para+` Thêm.</p><p>`+para+` Hai.</p><p>`+para+` Ba.</p></div>`)
+	if p := cleanHTML(html, "", nil); p.IsArticle {
+		t.Errorf("home page taken for an article: %q", p.Body)
+	}
+	art := strings.Replace(html, `href="https://congdoan.example.vn/"`, `href="https://congdoan.example.vn/tin/1.html"`, 1)
+	if p := cleanHTML(art, "", nil); !p.IsArticle {
+		t.Error("article page not taken for an article")
+	}
+}

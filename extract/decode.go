@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/japanese"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 )
@@ -30,16 +31,19 @@ const (
 // if any (only its charset parameter is read).
 //
 // The second result records the path taken, as a base optionally followed
-// by "+"-joined modifiers:
+// by "+"-joined modifiers, in this order:
 //
-//	base      "utf-8"            the bytes are valid UTF-8 (wins over any declaration)
+//	base      "utf-8"            the bytes are valid UTF-8 (wins over any declaration
+//	                             but a 7-bit ISO-2022-JP one)
 //	          "bom:utf-8", "bom:utf-16le", "bom:utf-16be"
 //	                             a byte-order mark decided
 //	          "header:LABEL"     charset of contentType, e.g. "header:windows-1258"
 //	          "meta:LABEL"       <meta charset>, <meta http-equiv=content-type> or the
 //	                             XML declaration in the first 4 KB, e.g. "meta:iso-8859-1"
 //	          "guess:CHARSET"    nothing usable declared: "guess:utf-8" (mostly valid
-//	                             UTF-8, bad bytes replaced by U+FFFD),
+//	                             UTF-8, bad bytes replaced by U+FFFD; beats a legacy
+//	                             declaration, and is "header:utf-8"/"meta:utf-8"
+//	                             when UTF-8 was declared),
 //	                             "guess:windows-1258" (Vietnamese by word statistics or
 //	                             lang="vi"), else "guess:windows-1252"
 //	modifiers "nfc"              Unicode input that was not NFC (e.g. NFD) was normalised
@@ -86,16 +90,24 @@ func Decode(raw []byte, contentType string) (text string, path string, err error
 		if len(bytes.TrimSpace(out)) == 0 {
 			return "", "", ErrEmpty
 		}
-		if i := bytes.IndexByte(out, 0); i >= 0 {
-			return "", "", fmt.Errorf("%w (NUL character in UTF-16 text)", ErrBinary)
+		if nul := bytes.Count(out, []byte{0}); nul*100 > len(out) {
+			return "", "", fmt.Errorf("%w (%d NUL characters in UTF-16 text)", ErrBinary, nul)
 		}
-		return decFinish(string(out), base, true)
+		return decFinish(string(dropNUL(out)), base, true)
 	}
 	if err := checkBinary(raw); err != nil {
 		return "", "", err
 	}
 	raw = dropNUL(raw)
 	if utf8.Valid(raw) {
+		if bytes.IndexByte(raw, 0x1b) >= 0 {
+			// ISO-2022-JP is 7-bit, so valid UTF-8: trust its declaration.
+			if label, enc, src := declaredCharset(raw, contentType); enc == japanese.ISO2022JP {
+				if out, err := enc.NewDecoder().Bytes(raw); err == nil {
+					return decFinish(string(out), src+":"+label, false)
+				}
+			}
+		}
 		return decFinish(string(raw), "utf-8", true)
 	}
 	return decodeLegacy(raw, contentType)
@@ -179,6 +191,10 @@ func decFinish(s, base string, fromUnicode bool) (string, string, error) {
 		if n != s {
 			path += "+nfc"
 		}
+		if fixed, ok := repairDoubleUTF8(n); ok {
+			n = strings.TrimSpace(nfc(fixed))
+			path += "+double-encoding-repaired"
+		}
 		if kind := detectUnicode(n); kind != legacyNone {
 			n = strings.TrimSpace(nfc(repairUnicode(n, kind)))
 			path += "+" + kind.String() + "-repaired"
@@ -202,10 +218,16 @@ func decLineEnds(s string) string {
 // decodeLegacy reads bytes that are not valid UTF-8.
 func decodeLegacy(raw []byte, contentType string) (string, string, error) {
 	label, enc, src := declaredCharset(raw, contentType)
-	if enc != nil && isUTFCharset(enc) {
-		if mostlyUTF8(raw) {
-			return decFinish(strings.ToValidUTF8(string(raw), "\uFFFD"), src+":"+label, true)
+	if mostlyUTF8(raw) {
+		// UTF-8 with a few bad bytes (a truncated or patched page): like
+		// valid UTF-8, it beats a legacy declaration.
+		path := "guess:utf-8"
+		if enc != nil && isUTFCharset(enc) {
+			path = src + ":" + label
 		}
+		return decFinish(strings.ToValidUTF8(string(raw), "\uFFFD"), path, true)
+	}
+	if enc != nil && isUTFCharset(enc) {
 		enc = nil // a wrong declaration: guess instead
 	}
 	if enc != nil && !latinCharset(enc) {
@@ -213,9 +235,6 @@ func decodeLegacy(raw []byte, contentType string) (string, string, error) {
 			return decFinish(string(out), src+":"+label, false)
 		}
 		enc = nil
-	}
-	if enc == nil && mostlyUTF8(raw) {
-		return decFinish(strings.ToValidUTF8(string(raw), "\uFFFD"), "guess:utf-8", true)
 	}
 
 	// A Latin single-byte charset, declared or guessed: count words.
@@ -235,7 +254,8 @@ func decodeLegacy(raw []byte, contentType string) (string, string, error) {
 		table, asis, base = &dec1252, st.w1252, src+":"+label
 	default:
 		asis = max(st.w1252, st.w1258)
-		vi := st.w1258 > st.w1252 && (langVietnamese(raw) || (st.w1258 >= 2 && 3*st.w1258 >= st.n))
+		vi := st.w1258 > st.w1252 && st.w1258vi > 0 &&
+			(langVietnamese(raw) || (st.w1258vi >= 3 && 5*st.w1258vi >= st.n))
 		if vi {
 			table, base = &dec1258, "guess:windows-1258"
 		} else {
@@ -738,6 +758,7 @@ type decWordStats struct {
 	n            int // words with a non-ASCII character
 	asis         int // of them, valid Vietnamese syllables as the text reads
 	w1252, w1258 int // ... read as windows-1252 / windows-1258 (raw bytes)
+	w1258vi      int // ... read as windows-1258, with a letter or tone windows-1252 lacks
 	tcvn, vni    int // ... repaired from TCVN3 / VNI (and changed by it)
 	// The high bytes seen in the words valid as TCVN3 / VNI: real legacy
 	// text uses many, a language that only happens to fit (Norwegian
@@ -797,8 +818,11 @@ func (st *decWordStats) add(us []decUnit, raw bool, sb *strings.Builder) {
 			if validSyllable(decTableWord(sb, w, &dec1252)) {
 				st.w1252++
 			}
-			if validSyllable(decTableWord(sb, w, &dec1258)) {
+			if w := decTableWord(sb, w, &dec1258); validSyllable(w) {
 				st.w1258++
+				if strings.IndexFunc(w, vietnameseOnly1258) >= 0 {
+					st.w1258vi++
+				}
 			}
 		} else {
 			sb.Reset()
@@ -959,6 +983,16 @@ func detectUnicode(s string) legacyKind {
 	return pickLegacy(st, st.asis)
 }
 
+// vietnameseOnly1258 reports a character windows-1258 has for Vietnamese
+// and windows-1252 lacks: ă đ ơ ư and the combining tone marks.
+func vietnameseOnly1258(r rune) bool {
+	switch r {
+	case 'ă', 'Ă', 'đ', 'Đ', 'ơ', 'Ơ', 'ư', 'Ư', 0x300, 0x301, 0x303, 0x309, 0x323:
+		return true
+	}
+	return false
+}
+
 // genuineVietnamese reports a character that legacy-font mojibake cannot
 // contain: a Vietnamese letter outside Latin-1, or a combining tone mark.
 func genuineVietnamese(r rune) bool {
@@ -975,7 +1009,7 @@ func genuineVietnamese(r rune) bool {
 func decSegments(s string, f func(seg string)) {
 	for s != "" {
 		end := len(s)
-		if i := strings.IndexAny(s, "\n<>"); i >= 0 {
+		if i := strings.IndexAny(s[:min(len(s), segmentLen+1)], "\n<>"); i >= 0 {
 			end = i + 1
 		}
 		if end > segmentLen {
@@ -1015,7 +1049,7 @@ func repairRaw(raw []byte, kind legacyKind) string {
 	var us []decUnit
 	for len(raw) > 0 {
 		end := len(raw)
-		if i := bytes.IndexAny(raw, "\n<>"); i >= 0 {
+		if i := bytes.IndexAny(raw[:min(len(raw), segmentLen+1)], "\n<>"); i >= 0 {
 			end = i + 1
 		}
 		if end > segmentLen {

@@ -107,6 +107,25 @@ func pageHost(doc *goquery.Document, pageURL string) string {
 	return ""
 }
 
+// isHomePage reports whether the page's address is a site's root: its own
+// URL, else its canonical or og:url link ("https://laodong.vn/"). A home
+// page is a run of teasers, never an article.
+func isHomePage(doc *goquery.Document, pageURL string) bool {
+	for _, cand := range []string{
+		pageURL,
+		doc.Find(`link[rel="canonical"]`).AttrOr("href", ""),
+		doc.Find(`meta[property="og:url"]`).AttrOr("content", ""),
+	} {
+		u, err := url.Parse(strings.TrimSpace(cand))
+		if err != nil || u.Host == "" {
+			continue
+		}
+		p := strings.TrimSuffix(u.Path, "/")
+		return (p == "" || strings.EqualFold(p, "/index.html") || strings.EqualFold(p, "/index.php")) && u.RawQuery == ""
+	}
+	return false
+}
+
 // applySiteRule fills the fields the rule finds; the generic rules fill
 // the others. It reports whether the rule found the body.
 func applySiteRule(doc *goquery.Document, rule *SiteRule, p *page) bool {
