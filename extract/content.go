@@ -1116,14 +1116,17 @@ func cleanHTML(src, pageURL string, rules *Rules) page {
 	if rule := rules.forHost(pageHost(doc, pageURL)); rule != nil {
 		bodyFound = applySiteRule(doc, rule, &p)
 	}
+	// One scan for the metadata, before the content search changes the
+	// tree (it removes the scripts that hold JSON-LD).
+	title, published, author := htmlMetadata(doc, pageURL)
 	if p.Title == "" {
-		p.Title = nfc(foldSpaces(htmlTitle(doc)))
+		p.Title = nfc(foldSpaces(title))
 	}
 	if p.Author == "" {
-		p.Author = nfc(foldSpaces(htmlAuthor(doc)))
+		p.Author = nfc(foldSpaces(author))
 	}
 	if p.Published == "" {
-		p.Published = htmlPublished(doc, pageURL)
+		p.Published = published
 	}
 	if !bodyFound {
 		home := isHomePage(doc, pageURL)

@@ -305,12 +305,15 @@ var dlWords = setOf("thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "bẩy
 // spaces and dateline words.
 func dlOnlyDatelineWords(s string) bool {
 	for _, w := range dlSplitWords(s) {
-		if !dlWords[w] {
+		if !dlIsWord(w) {
 			return false
 		}
 	}
 	return true
 }
+
+// dlIsWord reports a dateline word, in any case.
+func dlIsWord(w string) bool { return dlWords[foldPhrase(w)] }
 
 // dlSplitWords splits on anything that is not a letter or digit.
 func dlSplitWords(s string) []string {
@@ -330,7 +333,7 @@ func dlShortContext(orig, low string, ds, de int) bool {
 	other, after := 0, 0
 	for i, part := range []string{low[:ds], low[de:]} {
 		for _, w := range dlSplitWords(part) {
-			if dlWords[w] || dlAllDigits(w) || strings.HasPrefix(w, "+") {
+			if dlIsWord(w) || dlAllDigits(w) || strings.HasPrefix(w, "+") {
 				continue
 			}
 			other++
@@ -355,7 +358,7 @@ func dlShortContext(orig, low string, ds, de int) bool {
 	}
 	if len(orig) == len(low) {
 		ws := dlSplitWords(orig[at:])
-		if len(ws) > 0 && !dlWords[strings.ToLower(ws[0])] {
+		if len(ws) > 0 && !dlIsWord(ws[0]) {
 			if r, _ := utf8.DecodeRuneInString(ws[0]); unicode.IsLower(r) {
 				return false
 			}

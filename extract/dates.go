@@ -81,7 +81,7 @@ func (f *finder) numericDate(i int) (p dateParts, sep string, last int, ok bool)
 			}
 			p.y = y
 		}
-		return p, ".", i, p.valid()
+		return p, ".", i, p.valid() && d >= 1
 	}
 	if y, ok := year(t.text); ok && f.isPunct(i+1, "-") && f.isNum(i+2) && f.isPunct(i+3, "-") && f.isNum(i+4) &&
 		f.toks[i+1].glued() && f.toks[i+2].glued() && f.toks[i+3].glued() && f.toks[i+4].glued() {
@@ -119,7 +119,7 @@ func (f *finder) numericDate(i int) (p dateParts, sep string, last int, ok bool)
 		p.y = y
 		last = i + 4
 	}
-	return p, sep, last, p.valid()
+	return p, sep, last, p.valid() && d >= 1 // "(0-5)" is a score
 }
 
 // dateAt reads a date written with digits at token i, and a second date
@@ -147,6 +147,9 @@ func (f *finder) dateAt(i int) int {
 	}
 	keyword := f.hasDateKeyword(i)
 	dayWord := f.hasDayWord(i)
+	if !keyword && p.y == 0 && f.endsQuotedName(i, last) {
+		return last - i + 1 // “Hội nghị thượng đỉnh 15/6”: a name
+	}
 	// a second date after a dash or "đến": a span
 	var p2 dateParts
 	first2, last2 := -1, -1
@@ -179,6 +182,34 @@ func (f *finder) dateAt(i int) int {
 		return last2 - i + 1
 	}
 	return last - i + 1
+}
+
+// endsQuotedName reports whether the tokens first..last end a short
+// quoted name that opens with a capital: “Tuyên bố chung 15/6”. Quoted
+// speech has commas, or a preposition before a date ("vào 15/6"), so a
+// quote with a comma or a colon is not taken for a name.
+func (f *finder) endsQuotedName(first, last int) bool {
+	const maxWords = 12
+	if !f.isPunct(last+1, "”\"»") || !f.toks[last+1].glued() {
+		return false
+	}
+	words := 0
+	for k := first - 1; k >= 0 && words <= maxWords; k-- {
+		t := f.toks[k]
+		if f.toks[k+1].newline {
+			return false
+		}
+		switch {
+		case t.kind == tWord:
+			words++
+		case t.text == "“" || t.text == "\"" || t.text == "«":
+			nx := f.toks[k+1]
+			return k+1 < first && nx.kind == tWord && nx.glued() && (nx.isCapitalized() || nx.isAcronym()) && f.low(first-1) != "là"
+		case t.kind == tPunct && strings.ContainsAny(t.text, ",:;.!?()”»"):
+			return false
+		}
+	}
+	return false
 }
 
 // dottedMonthYear reads a month and a year written as one dotted number
@@ -543,7 +574,7 @@ func (f *finder) periodAt(i int) int {
 		(f.low(i-1) == "và" || f.isPunct(i-1, ",")) && f.figs[n-1].End == f.toks[i-2].end {
 		afterPeriod = true
 	}
-	if !afterPeriod && f.phraseBefore(i-1, periodKeywords, 3) == 0 {
+	if !afterPeriod && !f.periodKeywordBefore(i) {
 		return 0
 	}
 	if !f.isPunct(i+1, dashes) || !f.isNum(i+2) {
@@ -556,4 +587,50 @@ func (f *finder) periodAt(i int) int {
 	mn, mx := corpus.Int(int64(y1)), corpus.Int(int64(y2))
 	f.emit(corpus.Figure{Kind: corpus.Period, Value: corpus.Value{Num: mn}, Unit: "year", Min: &mn, Max: &mx}, i, i+2)
 	return 3
+}
+
+// periodFillers may stand between a period's keyword and its years:
+// "nhiệm kỳ mới 2017-2019", "giai đoạn tới 2021-2025", "nhiệm kỳ vừa qua
+// (2013-2018)".
+var periodFillers = setOf("mới", "tới", "trước", "sau", "này", "đó", "qua", "vừa", "kế",
+	"tiếp", "theo", "hiện", "tại", "nay", "đầu", "cuối", "lần", "thứ", "cũ", "sắp")
+
+// periodKeywordBefore reports whether a period's keyword (nhiệm kỳ, giai
+// đoạn, năm học) comes before the year at i: right before it, or with a
+// bracket, a rank ("nhiệm kỳ XVI (2015-2017)", "giai đoạn 2 (2021-2025)")
+// or a word such as "mới" or "tới" between.
+func (f *finder) periodKeywordBefore(i int) bool {
+	k := i - 1
+	if f.isPunct(k, "(") && f.toks[i].glued() {
+		k--
+	}
+	for n := 0; ; n++ {
+		if f.phraseBefore(k, periodKeywords, 3) > 0 {
+			return true
+		}
+		t, ok := f.tok(k)
+		if !ok || n == 3 || f.toks[k+1].newline {
+			return false
+		}
+		switch {
+		case t.kind == tWord && (periodFillers[t.low] || isRoman(t.text)):
+		case t.kind == tNum && len(t.text) <= 2:
+		default:
+			return false
+		}
+		k--
+	}
+}
+
+// isRoman reports whether w is a Roman numeral in capitals: "XVI", "II".
+func isRoman(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("IVXLC", r) {
+			return false
+		}
+	}
+	return true
 }

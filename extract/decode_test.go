@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 )
@@ -97,6 +98,24 @@ func TestDecode(t *testing.T) {
 	polish := "Związek zawodowy liczy 250 członków; spotkanie odbyło się w środę, a przewodniczący powiedział, że są też kłopoty."
 	polish1250, _ := charmap.Windows1250.NewEncoder().Bytes([]byte(polish))
 	nfd := norm.NFD.String(viSample)
+	latin := func(s string) []byte {
+		b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	// Languages whose short words happen to be Vietnamese syllables when
+	// read as TCVN3 (på → pồ, á → ỏ, è → ố) or VNI (où → ó).
+	norwegian := "Han bor på Hamar, så han må gå til byen nå. Hun sa: «Jeg dør!» Være før år, også både."
+	icelandic := "Ég bý á Íslandi og fer í skóla. Hún á hús í bænum, þá er gott að vera hér á landi."
+	italian := "Il sindacato è forte: là c'è più lavoro, perché è così; né più né meno, città e università."
+	portuguese := "O sindicato é forte, já tem três mil sócios: não só lá, mas aqui também, você está avó."
+	japaneseText := "労働組合の大会"
+	jis, err := japanese.ISO2022JP.NewEncoder().Bytes([]byte(japaneseText))
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	tests := []struct {
 		name, ct   string
@@ -144,11 +163,22 @@ func TestDecode(t *testing.T) {
 		{name: "utf-8 german", raw: []byte(german), want: german, path: "utf-8"},
 		{name: "utf-8 spanish", raw: []byte(spanish), want: spanish, path: "utf-8"},
 		{name: "utf-8 polish", raw: []byte(polish), want: polish, path: "utf-8"},
+		{name: "utf-8 norwegian", raw: []byte(norwegian), want: norwegian, path: "utf-8"},
+		{name: "latin-1 norwegian", raw: latin(norwegian), want: norwegian, path: "guess:windows-1252"},
+		{name: "utf-8 icelandic", raw: []byte(icelandic), want: icelandic, path: "utf-8"},
+		{name: "latin-1 icelandic", raw: latin(icelandic), want: icelandic, path: "guess:windows-1252"},
+		{name: "utf-8 italian", raw: []byte(italian), want: italian, path: "utf-8"},
+		{name: "latin-1 italian", raw: latin(italian), want: italian, path: "guess:windows-1252"},
+		{name: "utf-8 portuguese", raw: []byte(portuguese), want: portuguese, path: "utf-8"},
+		{name: "latin-1 portuguese", raw: latin(portuguese), want: portuguese, path: "guess:windows-1252"},
+		{name: "iso-2022-jp declared", ct: "text/html; charset=ISO-2022-JP", raw: jis, want: japaneseText, path: "header:iso-2022-jp"},
 		{name: "utf-8 vietnamese with latin-1 letters only", raw: []byte("Công tôi và là cô hàng, bà chú ý."),
 			want: "Công tôi và là cô hàng, bà chú ý.", path: "utf-8"},
 		{name: "mostly utf-8", raw: []byte(viSample + "\xff"), want: viSample + "\uFFFD", path: "guess:utf-8"},
 		{name: "declared utf-8, one bad byte", ct: "text/html; charset=UTF-8", raw: []byte(viSample + "\xc3"),
 			want: viSample + "\uFFFD", path: "header:utf-8"},
+		{name: "declared latin-1, mostly utf-8", raw: []byte(`<meta charset="iso-8859-1">` + viSample + "\xe9"),
+			want: `<meta charset="iso-8859-1">` + viSample + "\uFFFD", path: "guess:utf-8"},
 		{name: "declared utf-8, really windows-1258", ct: "text/html; charset=utf-8", raw: cp1258, want: viSample, path: "guess:windows-1258"},
 		{name: "tcvn3 raw (glibc)", raw: tcvn, want: sample, path: "tcvn3-repaired"},
 		{name: "tcvn3 declared latin-1", ct: "text/plain; charset=iso-8859-1", raw: tcvn, want: sample, path: "header:iso-8859-1+tcvn3-repaired"},
@@ -241,7 +271,7 @@ func TestDecodeSyllable(t *testing.T) {
 
 // TestDecodeBenchCP1258 reads the synthetic windows-1258 benchmark page.
 func TestDecodeBenchCP1258(t *testing.T) {
-	raw, err := os.ReadFile("/work/shared/data/extraction-bench/vi-synthetic/html/vi03-modern-cp1258.html")
+	raw, err := os.ReadFile("../../shared/data/extraction-bench/vi-synthetic/html/vi03-modern-cp1258.html")
 	if err != nil {
 		t.Skipf("benchmark page absent: %v", err)
 	}
@@ -264,7 +294,7 @@ func TestDecodeBenchCP1258(t *testing.T) {
 // evaluation set (original encodings, many languages): none may be taken
 // for a legacy Vietnamese font.
 func TestDecodeTrafilaturaEval(t *testing.T) {
-	files, _ := filepath.Glob("/work/shared/data/extraction-bench/trafilatura-eval/html/*.gz")
+	files, _ := filepath.Glob("../../shared/data/extraction-bench/trafilatura-eval/html/*.gz")
 	if len(files) == 0 {
 		t.Skip("trafilatura-eval pages absent")
 	}
@@ -379,7 +409,7 @@ func FuzzDecode(f *testing.F) {
 
 // BenchmarkDecode decodes the first 200 pages of trafilatura's set.
 func BenchmarkDecode(b *testing.B) {
-	files, _ := filepath.Glob("/work/shared/data/extraction-bench/trafilatura-eval/html/*.gz")
+	files, _ := filepath.Glob("../../shared/data/extraction-bench/trafilatura-eval/html/*.gz")
 	if len(files) == 0 {
 		b.Skip("trafilatura-eval pages absent")
 	}
@@ -405,4 +435,51 @@ func BenchmarkDecode(b *testing.B) {
 			}
 		}
 	}
+}
+
+// TestDecodeVietnameseCorpus: genuine Vietnamese Unicode pages and texts
+// (vi-html, every 10th file of vi-news) are never taken for a legacy font
+// or double encoding; the double-encoded crawl files are repaired.
+func TestDecodeVietnameseCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short mode")
+	}
+	counts := map[string]int{}
+	n := 0
+	for _, dir := range []string{"../../shared/data/vi-html", "../../shared/data/vi-news"} {
+		k := 0
+		filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() {
+				return nil
+			}
+			if k++; strings.HasSuffix(dir, "vi-news") && k%10 != 0 {
+				return nil
+			}
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				return nil
+			}
+			n++
+			_, path, err := Decode(raw, "")
+			if err != nil {
+				path = "error"
+			}
+			counts[path]++
+			// The tranco crawl's raw/ files are known double-encoded
+			// UTF-8 (see that folder's README): they must be repaired,
+			// and everything else left alone.
+			doubled := strings.Contains(filepath.ToSlash(p), "tranco-crawl-obfuscation-automation/raw/")
+			switch {
+			case doubled && path != "utf-8+double-encoding-repaired":
+				t.Errorf("%s: double encoding not repaired, path %q", p, path)
+			case !doubled && strings.Contains(path, "repaired"):
+				t.Errorf("%s: false positive repair, path %q", p, path)
+			}
+			return nil
+		})
+	}
+	if n == 0 {
+		t.Skip("Vietnamese corpus absent")
+	}
+	t.Logf("%d files: %v", n, counts)
 }

@@ -45,7 +45,6 @@ func htmlAuthor(doc *goquery.Document) string {
 // metaScan is what one walk over the document collects for the metadata.
 type metaScan struct {
 	lang      string
-	usDates   bool // an American English page: ambiguous numeric dates month first
 	titleTag  string
 	canonical string
 	ogURL     string
@@ -58,19 +57,27 @@ type metaScan struct {
 	abbrEls   []*html.Node
 	dateEls   []scanEl
 	authorEls []scanEl
-	textEls   []scanEl // text nodes with digits, in document order
-	headOrd   int      // document order of the headline, 0 if none
+	textEls   []scanEl     // text nodes with digits, in document order
+	sigCands  []*html.Node // short paragraphs right after a long one, after the headline
+	logoNames []string     // alt texts of logos and banners
+	titleEls  []scanEl     // elements named as headlines (tieude, title, headline)
+	headOrd   int          // document order of the headline, 0 if none
 	headNodes []*html.Node // headings the title repeats
 
 	keep map[*html.Node]bool // the headline's ancestors
 
-	pubDone  bool
-	pubMeta  dateVal
-	elDone   bool
-	elDate   dateVal
-	textDone bool
-	textVal  dateVal
-	ld       *ldInfo
+	pubDone     bool
+	pubMeta     dateVal
+	ldValues    []any
+	ldOK        []bool
+	ldDatesDone bool
+	ldPub       dateVal
+	ldMod       dateVal
+	elDone      bool
+	elDate      dateVal
+	textDone    bool
+	textVal     dateVal
+	ld          *ldInfo
 }
 
 type metaKV struct {
@@ -129,7 +136,7 @@ func scanMeta(doc *goquery.Document) *metaScan {
 		if n.Type == html.TextNode {
 			if s.body != nil && len(s.textEls) < maxScanEls && hasDigitIn(n.Data) {
 				if t := strings.TrimSpace(n.Data); len(t) >= 6 && len(t) <= 400 {
-					s.textEls = append(s.textEls, scanEl{n: n, furniture: furn > 0, afterHead: seenHead})
+					s.textEls = append(s.textEls, scanEl{n: n, furniture: furn > 0, afterHead: seenHead, ord: ord})
 				}
 			}
 			return false
@@ -144,7 +151,7 @@ func scanMeta(doc *goquery.Document) *metaScan {
 			s.body = n
 		case "title":
 			if s.titleTag == "" && n.FirstChild != nil {
-				s.titleTag = mdCollapse(mdText(n, 600))
+				s.titleTag = cleanTitle(mdText(n, 600))
 			}
 			return false
 		case "meta":
@@ -158,7 +165,7 @@ func scanMeta(doc *goquery.Document) *metaScan {
 			return false
 		case "script":
 			t := strings.ToLower(mdAttr(n, "type"))
-			if strings.Contains(t, "ld+json") && n.FirstChild != nil && len(s.jsonLD) < 20 {
+			if strings.Contains(t, "ld+json") && n.FirstChild != nil && len(s.jsonLD) < 20 && len(n.FirstChild.Data) < 1<<20 {
 				s.jsonLD = append(s.jsonLD, n.FirstChild.Data)
 			}
 			return false
@@ -204,6 +211,17 @@ func scanMeta(doc *goquery.Document) *metaScan {
 			if len(s.h1s) < 8 {
 				s.h1s = append(s.h1s, n)
 			}
+		case "p", "div":
+			if seenHead && !inFurn && len(s.sigCands) < 64 && isSignatureLine(n) {
+				s.sigCands = append(s.sigCands, n)
+			}
+		case "img":
+			// a logo or banner's alt text names the site
+			if alt := mdAttr(n, "alt"); alt != "" && (!seenHead || len(headList) == 0) && len(s.logoNames) < 3 && utf8.RuneCountInString(alt) <= 60 {
+				if names := lowerASCII(mdAttr(n, "class") + " " + mdAttr(n, "id") + " " + mdAttr(n, "src")); logoKW.in(names) {
+					s.logoNames = append(s.logoNames, alt)
+				}
+			}
 		case "h2":
 			if len(s.h2s) < 8 && !inFurn {
 				s.h2s = append(s.h2s, n)
@@ -217,10 +235,13 @@ func scanMeta(doc *goquery.Document) *metaScan {
 				s.abbrEls = append(s.abbrEls, n)
 			}
 		}
-		names := strings.ReplaceAll(strings.ToLower(mdAttr(n, "class")+" "+mdAttr(n, "id")+" "+mdAttr(n, "itemprop")), "status-publish", "")
+		names := elementNames(n)
 		if len(names) > 2 && n.Data != "body" && n.Data != "html" {
 			if dateishName(names) && len(s.dateEls) < maxScanEls {
 				s.dateEls = append(s.dateEls, scanEl{n: n, furniture: inFurn, modified: modifiedName(names), afterHead: seenHead, ord: ord})
+			}
+			if len(s.titleEls) < 64 && titleKW.in(names) && !subtitleKW.in(names) {
+				s.titleEls = append(s.titleEls, scanEl{n: n, furniture: inFurn})
 			}
 			if authorishName(names) && len(s.authorEls) < maxScanEls {
 				s.authorEls = append(s.authorEls, scanEl{n: n, furniture: inFurn})
@@ -249,7 +270,6 @@ func scanMeta(doc *goquery.Document) *metaScan {
 			}
 		}
 	}
-	s.usDates = strings.HasPrefix(s.lang, "en-us") || s.lang == "en_us"
 	return s
 }
 
@@ -310,9 +330,9 @@ func headlineAncestors(root *html.Node) (keep map[*html.Node]bool, heads []*html
 			}
 			headlineMatch(n, title, og, &matches, &best)
 			return false
-		case "p", "div", "span", "header":
-			// headlines styled by class: <p class="h1">, <div class="tieude">
-			if c := strings.ToLower(mdAttr(n, "class") + " " + mdAttr(n, "itemprop")); len(c) > 2 && mdNameHas(c, "h1", "title", "headline", "tieude", "tieu-de") {
+		case "p", "div", "span", "header", "td", "h4", "strong", "b":
+			// headlines styled by class: <p class="h1">, <td class="tieude">
+			if c := lowerASCII(mdAttr(n, "class") + " " + mdAttr(n, "itemprop")); len(c) > 2 && headKW.in(c) {
 				if headlineMatch(n, title, og, &matches, &best) {
 					return false
 				}
@@ -342,10 +362,40 @@ func headlineAncestors(root *html.Node) (keep map[*html.Node]bool, heads []*html
 	return keep, matches, matched
 }
 
+// elementNames is an element's class, id and itemprop in lower case
+// ("" when it has none); WordPress's "status-publish" names no date.
+func elementNames(n *html.Node) string {
+	var class, id, ip string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			class = a.Val
+		case "id":
+			id = a.Val
+		case "itemprop":
+			ip = a.Val
+		}
+	}
+	if class == "" && id == "" && ip == "" {
+		return ""
+	}
+	names := lowerASCII(class + " " + id + " " + ip)
+	if strings.Contains(names, "status-publish") {
+		names = strings.ReplaceAll(names, "status-publish", "")
+	}
+	return names
+}
+
 // headlineMatch records n as the headline when the title repeats its text
 // and it is the longest such element so far (not the site name).
 func headlineMatch(n *html.Node, title, og string, matches *[]*html.Node, best *int) bool {
-	t := normTitle(mdText(n, 400))
+	// a text longer than both titles cannot be repeated by them
+	limit := max(len(title), len(og))*2 + 16
+	raw := mdText(n, limit)
+	if len(raw) >= limit {
+		return false
+	}
+	t := normTitle(raw)
 	if len(t) < 8 || len(t) < *best || !(strings.Contains(title, t) || strings.Contains(og, t)) {
 		return false
 	}
@@ -470,16 +520,6 @@ func mdCollapse(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == 0xa0 }), " ")
 }
 
-// classTokens splits class/id names into words at spaces, '-' and '_'.
-func mdNameHas(names string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(names, w) {
-			return true
-		}
-	}
-	return false
-}
-
 const (
 	furnNone = iota
 	furnWeak
@@ -499,48 +539,127 @@ func furnitureKind(n *html.Node) int {
 	case "body", "html", "main", "article", "h1":
 		return furnNone
 	}
-	names := mdAttr(n, "class") + " " + mdAttr(n, "id")
-	if len(names) < 4 {
-		return furnNone
-	}
-	names = strings.ToLower(names)
 	kind := furnNone
-	for _, f := range strings.FieldsFunc(names, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
-		switch f {
-		case "comment", "comments", "commentlist", "related", "relatedposts", "recent", "popular", "mostread",
-			"trending", "navigation", "navbar", "menu", "breadcrumb", "breadcrumbs", "tinlienquan", "lienquan",
-			"tinkhac", "binhluan", "docnhieu", "xemnhieu", "tinmoi", "yarpp", "crp", "disqus", "reply", "replies",
-			"respond", "pingback", "trackback":
-			return furnStrong
-		case "sidebar", "widget", "widgets", "sidebox", "cotphai", "cottrai", "chantrang", "jp", "most":
-			kind = furnWeak
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		v := a.Val
+		for i := 0; i < len(v); {
+			for i < len(v) && isNameSep(v[i]) {
+				i++
+			}
+			j := i
+			for j < len(v) && !isNameSep(v[j]) {
+				j++
+			}
+			if j > i {
+				switch furnitureWords[lowerASCII(v[i:j])] {
+				case furnStrong:
+					return furnStrong
+				case furnWeak:
+					kind = furnWeak
+				}
+			}
+			i = j
 		}
 	}
 	return kind
 }
 
-// dateishName reports class/id/itemprop names of date or byline holders.
-func dateishName(names string) bool {
-	if mdNameHas(names, "date", "datum", "time", "publish", "posted", "byline", "dateline", "fecha", "parution",
-		"ngay", "thoigian", "thoi-gian", "thoi_gian", "submitted", "created", "meta", "subline", "author", "autor",
-		"post-info", "postinfo", "article-info", "entry-info", "data-publ", "calendar", "zeit", "pubdate", "stamp") {
-		// names that only look like dates
-		if mdNameHas(names, "update") && !mdNameHas(names, "publish", "date-pub") {
-			return true // kept, marked as modified
-		}
-		return !mdNameHas(names, "timeline", "runtime", "datetimepicker", "dateformat", "metabox-toggle")
+func isNameSep(c byte) bool { return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' }
+
+var furnitureWords = map[string]int{}
+
+func init() {
+	for _, w := range []string{"comment", "comments", "commentlist", "related", "relatedposts", "recent", "popular", "mostread",
+		"trending", "navigation", "navbar", "menu", "breadcrumb", "breadcrumbs", "tinlienquan", "lienquan",
+		"tinkhac", "binhluan", "docnhieu", "xemnhieu", "tinmoi", "yarpp", "crp", "disqus", "reply", "replies",
+		"respond", "pingback", "trackback"} {
+		furnitureWords[w] = furnStrong
 	}
-	for _, f := range strings.FieldsFunc(names, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
-		if f == "data" || f == "info" || f == "details" || f == "czas" {
-			return true
+	for _, w := range []string{"sidebar", "widget", "widgets", "sidebox", "cotphai", "cottrai", "chantrang", "jp", "most"} {
+		furnitureWords[w] = furnWeak
+	}
+}
+
+// lowerASCII lower-cases s, allocating only when it has capitals.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// kwSet finds any of a set of keywords inside a string, indexed by the
+// keyword's first byte (one pass, no allocation).
+type kwSet struct{ first [256][]string }
+
+func newKWSet(words ...string) *kwSet {
+	k := &kwSet{}
+	for _, w := range words {
+		k.first[w[0]] = append(k.first[w[0]], w)
+	}
+	return k
+}
+
+func (k *kwSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, w := range k.first[s[i]] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-func modifiedName(names string) bool {
-	return mdNameHas(names, "update", "modif", "lastmod", "revised", "capnhat", "cap-nhat")
+var (
+	dateKW = newKWSet("date", "datum", "time", "publish", "posted", "byline", "dateline", "fecha", "parution",
+		"ngay", "thoigian", "thoi-gian", "thoi_gian", "submitted", "created", "meta", "subline", "author", "autor",
+		"post-info", "postinfo", "article-info", "entry-info", "data-publ", "calendar", "zeit", "pubdate", "stamp")
+	updateKW   = newKWSet("update")
+	pubNameKW  = newKWSet("publish", "date-pub")
+	notDateKW  = newKWSet("timeline", "runtime", "datetimepicker", "dateformat", "metabox-toggle")
+	modifiedKW = newKWSet("update", "modif", "lastmod", "revised", "capnhat", "cap-nhat")
+	titleKW    = newKWSet("tieude", "tieu-de", "tieu_de", "headline", "title")
+	subtitleKW = newKWSet("subtitle", "sub-title", "tieudephu")
+	headKW     = newKWSet("h1", "title", "headline", "tieude", "tieu-de")
+	logoKW     = newKWSet("logo", "banner", "masthead")
+	notAuthKW  = newKWSet("comment", "avatar", "author-box", "authorbox", "about-author", "author-bio", "author-desc", "authors-list", "photo", "anh-")
+	authKW     = newKWSet("author", "autor", "byline", "tacgia", "tac-gia", "tac_gia", "writer", "reporter",
+		"nguoiviet", "nguoi-viet", "butdanh", "but-danh", "journalist", "verfasser", "creator", "signature", "auteur")
+)
+
+// dateishName reports class/id/itemprop names of date or byline holders.
+func dateishName(names string) bool {
+	if dateKW.in(names) {
+		// names that only look like dates
+		if updateKW.in(names) && !pubNameKW.in(names) {
+			return true // kept, marked as modified
+		}
+		return !notDateKW.in(names)
+	}
+	for i := 0; i < len(names); {
+		for i < len(names) && isNameSep(names[i]) {
+			i++
+		}
+		j := i
+		for j < len(names) && !isNameSep(names[j]) {
+			j++
+		}
+		switch names[i:j] {
+		case "data", "info", "details", "czas":
+			return true
+		}
+		i = j
+	}
+	return false
 }
+
+func modifiedName(names string) bool { return modifiedKW.in(names) }
 
 // ---- title ----
 
@@ -568,6 +687,7 @@ func (s *metaScan) siteNames() []string {
 	}
 	ld := s.ldData()
 	out = append(out, ld.sites...)
+	out = append(out, s.logoNames...)
 	for _, u := range [...]string{s.canonical, s.ogURL} {
 		if h := hostOf(u); h != "" {
 			out = append(out, h)
@@ -645,6 +765,21 @@ func (s *metaScan) title() string {
 		if !isSiteName(h, sites) {
 			return h
 		}
+	}
+	// the longest element named as a headline (old table layouts:
+	// <td class="tieude">), else an h2
+	best := ""
+	for _, e := range s.titleEls {
+		if e.furniture {
+			continue
+		}
+		t := cleanTitle(mdText(e.n, 400))
+		if n := utf8.RuneCountInString(t); n >= 10 && n <= 250 && len(t) > len(best) && !isSiteName(t, sites) {
+			best = t
+		}
+	}
+	if best != "" {
+		return best
 	}
 	for _, n := range s.h2s {
 		if t := cleanTitle(mdText(n, 400)); t != "" && !isSiteName(t, sites) {
@@ -840,6 +975,19 @@ type ldInfo struct {
 	sites    []string
 }
 
+// ldParsed returns the i-th JSON-LD script decoded (once), and false when
+// it is not valid JSON.
+func (s *metaScan) ldParsed(i int) (any, bool) {
+	if s.ldValues == nil {
+		s.ldValues = make([]any, len(s.jsonLD))
+		s.ldOK = make([]bool, len(s.jsonLD))
+		for j, raw := range s.jsonLD {
+			s.ldOK[j] = json.Unmarshal([]byte(cleanJSON(raw)), &s.ldValues[j]) == nil
+		}
+	}
+	return s.ldValues[i], s.ldOK[i]
+}
+
 func (s *metaScan) ldData() *ldInfo {
 	if s.ld != nil {
 		return s.ld
@@ -847,9 +995,9 @@ func (s *metaScan) ldData() *ldInfo {
 	s.ld = &ldInfo{}
 	bestHead := 99
 	bestAuth := 99
-	for _, raw := range s.jsonLD {
-		var data any
-		if json.Unmarshal([]byte(cleanJSON(raw)), &data) != nil {
+	for i := range s.jsonLD {
+		data, ok := s.ldParsed(i)
+		if !ok {
 			continue
 		}
 		walkJSONLD(data, 0, func(obj map[string]any) {
@@ -908,9 +1056,22 @@ func ldNames(a any) []string {
 // ---- author ----
 
 func (s *metaScan) author() string {
+	weak := ""
+	consider := func(a string) bool {
+		if a == "" || s.isSiteAuthor(a) {
+			return false
+		}
+		if usernameLike(a) {
+			if weak == "" {
+				weak = a
+			}
+			return false
+		}
+		return true
+	}
 	// 1. JSON-LD
 	if names := s.ldData().authors; len(names) > 0 {
-		if a := joinAuthors(names); a != "" {
+		if a := joinAuthors(names); consider(a) {
 			return a
 		}
 	}
@@ -920,7 +1081,7 @@ func (s *metaScan) author() string {
 			if m.key != k || m.kind == "itemprop" {
 				continue
 			}
-			if a := cleanAuthor(html.UnescapeString(m.content)); a != "" && !s.isSiteAuthor(a) {
+			if a := cleanAuthor(html.UnescapeString(m.content)); consider(a) {
 				return a
 			}
 		}
@@ -930,33 +1091,179 @@ func (s *metaScan) author() string {
 		if e.furniture {
 			continue
 		}
-		n := e.n
-		if n.Data == "link" || n.Data == "meta" {
-			continue
-		}
-		// itemprop=author with a nested itemprop=name
-		t := ""
-		mdWalk(n, func(c *html.Node) bool {
-			if t != "" {
-				return false
-			}
-			if c != n && c.Type == html.ElementNode && strings.EqualFold(mdAttr(c, "itemprop"), "name") {
-				t = mdText(c, 120)
-				return false
-			}
-			return true
-		}, nil)
-		if t == "" {
-			t = mdText(n, 160)
-		}
-		if len(t) > 150 {
-			continue
-		}
-		if a := cleanAuthor(t); a != "" && !s.isSiteAuthor(a) {
+		if a := cleanAuthor(bylineText(e.n)); consider(a) {
 			return a
 		}
 	}
-	return ""
+	// 4. the signature line closing the article
+	if a := s.signature(); consider(a) {
+		return a
+	}
+	return weak
+}
+
+// bylineText is the text of a byline element: a nested itemprop=name
+// when there is one, with spaces between inline elements.
+func bylineText(n *html.Node) string {
+	if n.Data == "link" || n.Data == "meta" {
+		return ""
+	}
+	t := ""
+	mdWalk(n, func(c *html.Node) bool {
+		if t != "" {
+			return false
+		}
+		if c != n && c.Type == html.ElementNode && strings.EqualFold(mdAttr(c, "itemprop"), "name") {
+			t = mdTextSpaced(c, 120)
+			return false
+		}
+		return true
+	}, nil)
+	if t == "" {
+		t = mdTextSpaced(n, 200)
+	}
+	if utf8.RuneCountInString(t) > 150 {
+		return ""
+	}
+	return t
+}
+
+// mdTextSpaced is mdText with a space at every element boundary.
+func mdTextSpaced(n *html.Node, limit int) string {
+	var b strings.Builder
+	mdWalk(n, func(c *html.Node) bool {
+		if b.Len() >= limit {
+			return false
+		}
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+			return false
+		case html.ElementNode:
+			switch c.Data {
+			case "script", "style", "noscript", "template", "svg", "button", "select":
+				return false
+			}
+			b.WriteByte(' ')
+			return true
+		}
+		return c == n
+	}, nil)
+	return cleanTitle(b.String())
+}
+
+// signature finds the name line that closes an article, as Vietnamese
+// papers print it: a short paragraph of capitalised words (often bold or
+// right-aligned) right after a long body paragraph.
+func (s *metaScan) signature() string {
+	vi := s.vietnamese()
+	var found string
+	for _, p := range s.sigCands {
+		t := mdTextSpaced(p, 120)
+		// capitalised words make a name only in Vietnamese (German
+		// capitalises every noun)
+		if a := cleanAuthor(t); a != "" && nameLike(a) && (vi || vietnameseLetters(a)) {
+			found = a
+		}
+	}
+	return found
+}
+
+// isSignatureLine reports a short paragraph that follows a long body
+// paragraph and is not followed by another: the closing byline.
+func isSignatureLine(p *html.Node) bool {
+	t := mdText(p, 120)
+	if n := utf8.RuneCountInString(t); n < 4 || n > 60 {
+		return false
+	}
+	if !longTextBefore(p) {
+		return false
+	}
+	if next := nextElement(p); next != nil && next.Data == "p" && len(mdText(next, 300)) >= 200 {
+		return false
+	}
+	return true
+}
+
+// longTextBefore reports a long paragraph (an element or a text run
+// ended by <br>) right before n.
+func longTextBefore(n *html.Node) bool {
+	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+		switch c.Type {
+		case html.TextNode:
+			if t := strings.TrimSpace(c.Data); t != "" {
+				return len(t) >= 200
+			}
+		case html.ElementNode:
+			if c.Data == "br" {
+				continue
+			}
+			return (c.Data == "p" || c.Data == "div") && len(mdText(c, 300)) >= 200
+		}
+	}
+	return false
+}
+
+func nextElement(n *html.Node) *html.Node {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// vietnamese reports a page in Vietnamese: declared, or its title uses
+// Vietnamese letters.
+func (s *metaScan) vietnamese() bool {
+	return strings.HasPrefix(s.lang, "vi") || vietnameseLetters(s.titleTag)
+}
+
+// vietnameseLetters reports letters only Vietnamese uses (ă, ơ, ư, đ and
+// the dot-below and hook-above tones).
+func vietnameseLetters(s string) bool {
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == 'ă' || r == 'ơ' || r == 'ư' || r == 'đ':
+			return true
+		case r >= 0x1EA0 && r <= 0x1EF9: // Latin Extended Additional: ạ ả ấ ... ỹ
+			return true
+		}
+	}
+	return false
+}
+
+// nameLike reports 2 to 6 words that all start with a capital letter,
+// or an all-capitals line: a person's name.
+func nameLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 6 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// usernameLike reports a login name ("christian.stadtfeld", "fhaacker"):
+// one lower-case token.
+func usernameLike(s string) bool {
+	if strings.ContainsAny(s, " ") {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *metaScan) isSiteAuthor(a string) bool {
@@ -975,24 +1282,137 @@ func joinAuthors(names []string) string {
 	return strings.Join(out, "; ")
 }
 
-// authorPrefixes are the byline labels cut before the name.
+// authorPrefixes are the byline labels cut before the name (lower case).
 var authorPrefixes = []string{
-	"bài và ảnh:", "bài và ảnh", "bài, ảnh:", "bài/ảnh:", "bài:", "ảnh:", "tác giả:", "tác giả", "người viết:", "theo:", "theo ",
-	"posted by", "written by", "words by", "story by", "text by", "by:", "by ", "von:", "von ", "autor:", "autorin:", "autor ", "text:",
-	"par ", "par:", "por ", "por:", "di ", "door ", "av ", "author:", "redakteur:",
+	"bài và ảnh:", "bài và ảnh", "bài, ảnh:", "bài/ảnh:", "bài:", "tác giả:", "tác giả", "người viết:", "thực hiện:", "nhóm pv:",
+	"theo:", "theo ", "posted by", "published by", "written by", "words by", "story by", "text by", "reported by", "by:", "by ",
+	"veröffentlicht von", "erstellt von", "eingestellt von", "geschrieben von", "publiziert von", "verfasst von", "ein beitrag von",
+	"von:", "von ", "autor:", "autorin:", "autor ", "autorin ", "text und interview:", "text und fotos:", "text & fotos:", "text:",
+	"interview:", "auteur :", "auteur:", "par :", "par ", "par:", "por:", "por ", "di ", "door ", "av ", "author:", "redakteur:",
 }
 
+// photo credits and other lines that are not a byline
+var notBylinePrefixes = []string{"ảnh:", "ảnh ", "foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:", "quelle:", "nguồn:", "source:", "©", "(c)",
+	"veröffentlicht am", "publiziert am", "posted on", "published on", "erstellt am", "sign in", "log in", "login", "anmelden", "đăng nhập"}
+
 // honorifics cut before a Vietnamese or other name.
-var honorifics = []string{"đ/c ", "đồng chí ", "ông ", "bà ", "anh ", "chị ", "ths. ", "ths ", "ts. ", "pgs.ts ", "pgs.ts. ", "gs.ts. ", "dr. ", "prof. ", "mr. ", "mrs. ", "ms. ", "nhà báo ", "pv ", "pv. ", "phóng viên "}
+var honorifics = []string{"đ/c ", "đồng chí ", "ông ", "bà ", "anh ", "chị ", "ths. ", "ths ", "ts. ", "pgs.ts ", "pgs.ts. ", "pgs. ts. ", "gs.ts. ", "dr. ", "prof. ", "mr. ", "mrs. ", "ms. ", "nhà báo ", "pv ", "pv. ", "phóng viên ", "luật sư ", "ls. "}
+
+// vnRoles start a role, not a name ("Chủ tịch LĐLĐ tỉnh").
+var vnRoles = []string{"chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "trưởng", "phó trưởng", "bí thư", "phó bí thư",
+	"ủy viên", "uỷ viên", "cán bộ", "chuyên viên", "thư ký", "tổng biên tập", "phóng viên", "cộng tác viên", "ctv", "kế toán"}
 
 // cleanAuthor strips labels, honorifics, roles, dates and handles from a
 // byline; "" when what is left does not look like a name.
 func cleanAuthor(s string) string {
-	s = mdCollapse(s)
+	s = strings.TrimLeft(cleanTitle(s), ":-–—|,.•· ")
 	if s == "" || strings.Contains(s, "://") || strings.HasPrefix(s, "www.") {
 		return ""
 	}
-	for i := 0; i < 3; i++ {
+	ls := strings.ToLower(s)
+	for _, p := range notBylinePrefixes {
+		if strings.HasPrefix(ls, p) {
+			return ""
+		}
+	}
+	// "Hoạt động công đoàn - Đ/c Nguyễn Văn Danh - Chủ tịch LĐLĐ tỉnh":
+	// the part with an honorific, else the first part that is a name
+	if parts := splitByline(s); len(parts) > 1 {
+		pick := ""
+		for _, p := range parts {
+			if hasHonorific(p) {
+				pick = p
+				break
+			}
+		}
+		if pick == "" {
+			for _, p := range parts {
+				if q := stripBylineLabels(p); nameLike(q) && !isRole(q) {
+					pick = p
+					break
+				}
+			}
+		}
+		if pick == "" {
+			pick = parts[0]
+		}
+		s = pick
+	}
+	s = stripBylineLabels(s)
+	// a role, date or place after the name: "Name, 28 September 2020"
+	for _, sep := range [...]string{" | ", " (", ", ", " · ", " • ", " on ", " am ", " le ", " el ", " il ", " / "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = strings.TrimSpace(s[:i])
+		}
+	}
+	s = strings.Trim(s, " :-–—|,;@•·")
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 60 || isRole(s) {
+		return ""
+	}
+	// no digits, mail addresses, or long sentences
+	if strings.ContainsAny(s, "0123456789@<>{}=[]") || len(strings.Fields(s)) > 6 {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsLetter(r) {
+		return ""
+	}
+	ls = strings.ToLower(s)
+	switch ls {
+	case "admin", "administrator", "author", "autor", "autorin", "anonymous", "unknown", "editor", "staff", "super user",
+		"kommentar", "comment", "comments", "share", "follow", "tác giả", "more", "posts", "view all", "posted", "published",
+		"veröffentlicht", "publiziert am", "publisher", "by", "von", "por", "par", "theo", "written", "redakteur", "guest":
+		return ""
+	}
+	for _, org := range [...]string{" gmbh", " e.v", " e. v", " ag", " inc", " ltd", " llc", " verlag", " s.a.", " kg"} {
+		if strings.HasSuffix(ls, org) || strings.Contains(ls, org+" ") || strings.Contains(ls, org+".") {
+			return ""
+		}
+	}
+	return s
+}
+
+func splitByline(s string) []string {
+	for _, sep := range [...]string{" - ", " – ", " — "} {
+		if strings.Contains(s, sep) {
+			var out []string
+			for _, p := range strings.Split(s, sep) {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			return out
+		}
+	}
+	return []string{s}
+}
+
+func hasHonorific(s string) bool {
+	ls := strings.ToLower(s)
+	for _, p := range honorifics[:4] { // đ/c, đồng chí, ông, bà
+		if strings.HasPrefix(ls, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func isRole(s string) bool {
+	ls := strings.ToLower(s)
+	for _, r := range vnRoles {
+		if strings.HasPrefix(ls, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripBylineLabels cuts labels ("By", "Theo", "Bài và ảnh:") and
+// honorifics ("Đ/c", "Dr.") before a name.
+func stripBylineLabels(s string) string {
+	s = strings.TrimLeft(s, ":-–—|,.•· ")
+	for i := 0; i < 4; i++ {
 		ls := strings.ToLower(s)
 		cut := false
 		for _, p := range authorPrefixes {
@@ -1002,40 +1422,18 @@ func cleanAuthor(s string) string {
 				break
 			}
 		}
-		for _, p := range honorifics {
-			if strings.HasPrefix(strings.ToLower(s), p) {
-				s = strings.TrimSpace(s[len(p):])
-				cut = true
-				break
+		if !cut {
+			for _, p := range honorifics {
+				if strings.HasPrefix(ls, p) {
+					s = strings.TrimSpace(s[len(p):])
+					cut = true
+					break
+				}
 			}
 		}
+		s = strings.TrimLeft(s, ":-–—|,. ")
 		if !cut {
 			break
-		}
-	}
-	s = strings.TrimLeft(s, ":-–—|,. ")
-	// a role or date after the name: "Nguyễn Văn A - Chủ tịch ...", "Name | 8 March 2021"
-	for _, sep := range [...]string{" - ", " – ", " — ", " | ", " (", ", ", " · ", " • ", " on ", " am ", " le ", " el ", " il ", " \u00a0"} {
-		if i := strings.Index(s, sep); i > 0 {
-			s = strings.TrimSpace(s[:i])
-		}
-	}
-	s = strings.Trim(s, " :-–—|,.;@")
-	if s == "" || utf8.RuneCountInString(s) > 60 || utf8.RuneCountInString(s) < 2 {
-		return ""
-	}
-	// no digits, mail addresses, or long sentences
-	if strings.ContainsAny(s, "0123456789@<>{}=") || len(strings.Fields(s)) > 6 {
-		return ""
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsLetter(r) {
-		return ""
-	}
-	ls := strings.ToLower(s)
-	for _, bad := range [...]string{"admin", "author", "autor", "anonymous", "unknown", "redaktion", "editor", "staff", "kommentar", "comment", "share", "follow", "tác giả", "more", "posts", "view all"} {
-		if ls == bad {
-			return ""
 		}
 	}
 	return s
@@ -1044,9 +1442,5 @@ func cleanAuthor(s string) string {
 // authorishName reports class/id/itemprop names of byline holders
 // (English, German, French, Spanish and Vietnamese CMS slugs).
 func authorishName(names string) bool {
-	if mdNameHas(names, "comment", "avatar", "author-box", "authorbox", "about-author", "author-bio", "author-desc", "authors-list", "photo", "anh-") {
-		return false
-	}
-	return mdNameHas(names, "author", "autor", "byline", "tacgia", "tac-gia", "tac_gia", "writer", "reporter",
-		"nguoiviet", "nguoi-viet", "butdanh", "but-danh", "journalist", "verfasser", "creator", "signature", "auteur")
+	return authKW.in(names) && !notAuthKW.in(names)
 }

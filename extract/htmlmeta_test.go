@@ -70,6 +70,17 @@ func TestPublishedHTMLMeta(t *testing.T) {
 		{"year out of bounds", "", `<body><span class="date">01.01.1890</span></body>`, ""},
 		{"no date", "", `<body><h1>Nothing</h1><p>Version 1.2.3 released, call 0123-456-789.</p></body>`, ""},
 		{"modified only as reserve", "", `<head><meta property="article:modified_time" content="2021-05-01"></head><body></body>`, "2021-05-01"},
+		{"event date in the body is not a dateline", "", `<body><h1>Tiêu đề bài viết</h1><p>Thời gian áp dụng từ ngày 06/01/2023 đến 05/02/2023 (từ ngày 14 tháng Chạp), tổng số vé bán ra tính đến ngày 18/12/2022 là hơn 830.000 vé trên các chặng bay nội địa.</p></body>`, ""},
+		{"lede dateline", "", `<body><h1>Headline here</h1><p>29.11.2022 – Mehrfach und vehement hatte die Branche gefordert, dass die Regierung endlich handelt und die Bioenergie fördert.</p></body>`, "2022-11-29"},
+		{"printed dateline equal to the modified date wins", "", `<head><meta property="article:published_time" content="2021-11-29T14:13:00+01:00"><meta property="article:modified_time" content="2022-01-12T14:27:00+01:00"></head>
+			<body><h1>Fische und Schmerzen</h1><div class="post-date">12.01.2022</div></body>`, "2022-01-12"},
+		{"same instant printed in local time", "", `<head><meta property="article:published_time" content="2022-05-04T03:37:37+00:00"></head>
+			<body><h1>Minister presente</h1><span class="date">3 de mayo de 2022 - 23:37</span></body>`, "2022-05-03T23:37"},
+		{"updated label in a date element", "", `<head><meta property="article:published_time" content="2017-12-15T08:50:02-05:00"><meta property="article:modified_time" content="2018-07-24T14:15:58-04:00"></head>
+			<body><h1>The best movies</h1><div class="c-byline">By A. Writer Updated Jul 24, 2018, 2:15pm EDT</div></body>`, "2017-12-15T08:50"},
+		{"date in title", "", `<head><title>08.11.2021 | Online-Fachtag zum Thema</title></head><body><p>x</p></body>`, "2021-11-08"},
+		{"cms timestamp id in url", "https://dantri.com.vn/xa-hoi/khoi-cong-nha-ga-20221224192522724.htm", `<body><h1>Khởi công nhà ga</h1></body>`, "2022-12-24"},
+		{"url day-month-year", "https://weisser-ring.de/media-news/meldungen/29-10-2021", `<body><h1>Meldung</h1></body>`, "2021-10-29"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -116,6 +127,10 @@ func TestTitleHTMLMeta(t *testing.T) {
 		{"host suffix", `<head><title>Copy paste from tmux - flowfx.de</title></head><body></body>`, "Copy paste from tmux"},
 		{"json-ld headline", `<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"The headline"}</script><title>Site</title></head><body><h1>Site</h1></body>`, "The headline"},
 		{"never the site name", `<head><title>Báo Lao Động</title><meta property="og:site_name" content="Báo Lao Động"></head><body><h1>Báo Lao Động</h1><h2>Công nhân được hỗ trợ</h2></body>`, "Công nhân được hỗ trợ"},
+		{"legacy table headline, title is the site", `<head><title>Công đoàn huyện Minh Sơn</title></head><body><table><tr><td class="banner"><img src="/banner.jpg" alt="CÔNG ĐOÀN HUYỆN MINH SƠN"></td></tr>
+			<tr><td class="boxtitle">ĐỌC NHIỀU NHẤT</td></tr><tr><td class="tieude"><b>Công đoàn huyện tổng kết công tác năm 2021</b></td></tr></table></body>`, "Công đoàn huyện tổng kết công tác năm 2021"},
+		{"blog: the post heading, not the blog name", `<head><title>Was ist Virales Marketing? | DimidoBlog</title></head><body><h1>DimidoBlog</h1><h2 class="entry-title">Was ist Virales Marketing?</h2></body>`, "Was ist Virales Marketing?"},
+		{"soft hyphens dropped", `<head><title>Mes&shy;sen&shy;ger&shy;diens&shy;te sind kein Raum</title></head><body></body>`, "Messengerdienste sind kein Raum"},
 		{"dash in headline kept", `<head><title>Covid-19: Hà Nội - Hải Phòng mở lại tuyến xe</title></head><body></body>`, "Covid-19: Hà Nội - Hải Phòng mở lại tuyến xe"},
 	}
 	for _, c := range cases {
@@ -138,6 +153,14 @@ func TestAuthorHTMLMeta(t *testing.T) {
 		{"theo", `<body><div class="author">Theo Minh Hà</div></body>`, "Minh Hà"},
 		{"honorific and role", `<body><p class="tac-gia">Đ/c Nguyễn Văn Danh - Chủ tịch LĐLĐ tỉnh Hà Tĩnh</p></body>`, "Nguyễn Văn Danh"},
 		{"byline with date", `<body><div class="byline">By Andrew Woodcock, 28 September 2020</div></body>`, "Andrew Woodcock"},
+		{"signature line closing a vietnamese article", `<html lang="vi"><body><h1>Hội nghị tổng kết</h1><div class="noidung"><p>` + strings.Repeat("Công đoàn các cấp đã vận động, hỗ trợ đoàn viên. ", 6) + `</p>
+			<p style="text-align:right"><strong>Hải Yến</strong></p></div></body></html>`, "Hải Yến"},
+		{"signature with Theo", `<html lang="vi"><body><h1>Giá chung cư</h1><p>` + strings.Repeat("Thị trường bất động sản còn nhiều biến động lớn. ", 6) + `</p><p style="text-align: right">Theo <strong>Thanh Xuân</strong></p></body></html>`, "Thanh Xuân"},
+		{"section, honorific, name and role", `<body><p class="tacgia">Hoạt động công đoàn - Đ/c Nguyễn Văn Danh - Chủ tịch LĐLĐ tỉnh Hà Tĩnh</p></body>`, "Nguyễn Văn Danh"},
+		{"label glued to the name", `<body><span class="author">Veröffentlicht von<a href="/u">Chris Jung</a></span></body>`, "Chris Jung"},
+		{"photo credit is no byline", `<body><span class="author">Foto: Ingo Schneider</span></body>`, ""},
+		{"german subheading is no signature", `<html lang="de"><body><h1>Rezept</h1><p>` + strings.Repeat("Die Paprika waschen und das Hackfleisch anbraten. ", 6) + `</p><p><strong>Gefüllte Paprika</strong></p></body></html>`, ""},
+		{"login name only as a last resort", `<head><meta name="author" content="christian.stadtfeld"></head><body><span class="byline">Christian P. Stadtfeld</span></body>`, "Christian P. Stadtfeld"},
 		{"comment author ignored", `<body><div class="comments"><span class="comment-author">Troll</span></div></body>`, ""},
 		{"site as author ignored", `<head><meta property="og:site_name" content="Example News"><meta name="author" content="Example News"></head>`, ""},
 	}
@@ -159,7 +182,7 @@ var benchDir = func() string {
 	return "../../shared/data/extraction-bench"
 }()
 
-func readBenchHTML(t *testing.T, path string) *goquery.Document {
+func readBenchHTML(_ testing.TB, path string) *goquery.Document {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil
@@ -399,7 +422,7 @@ func TestHTMLMetaDebug(t *testing.T) {
 			t.Logf("  url=%v canon=%v og=%v meta=%v metamod=%v ld=%v/%v abbr=%v timeStrong=%v", urlDate(u), s.canonical, s.ogURL, s.metaPublished(), s.metaModified(), pub, mod, s.abbrDate(), s.timeDate(true))
 			t.Logf("  dateEl=%v time=%v text=%v lang=%s", s.dateElementDate(), s.timeDate(false), s.textDate(), s.lang)
 			for _, de := range s.dateEls {
-				v, _ := findDate(mdText(de.n, 120), s.usDates, 120)
+				v, _ := findDate(mdText(de.n, 120), false, 120)
 				if !v.ok() {
 					continue
 				}
@@ -486,4 +509,105 @@ func TestHTMLMetaViHTML(t *testing.T) {
 			t.Errorf("%s: title %q published %q", it.File, title, pub)
 		}
 	}
+}
+
+// BenchmarkHTMLMetadata measures one metadata scan (title, date, author)
+// per page over trafilatura's pages, parsing excluded.
+func BenchmarkHTMLMetadata(b *testing.B) {
+	dir := filepath.Join(benchDir, "trafilatura-eval", "html")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		b.Skip("trafilatura-eval data not available")
+	}
+	var docs []*goquery.Document
+	for i, e := range ents {
+		if i%10 != 0 {
+			continue
+		}
+		if d := readBenchHTML(nil, filepath.Join(dir, e.Name())); d != nil {
+			docs = append(docs, d)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d := docs[i%len(docs)]
+		htmlTitle(d)
+		htmlAuthor(d)
+		htmlPublished(d, "")
+	}
+}
+
+// BenchmarkHTMLParse is the parse alone, for scale.
+func BenchmarkHTMLParse(b *testing.B) {
+	dir := filepath.Join(benchDir, "trafilatura-eval", "html")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		b.Skip("trafilatura-eval data not available")
+	}
+	var pages []string
+	for i, e := range ents {
+		if i%10 != 0 {
+			continue
+		}
+		if d := readBenchHTML(nil, filepath.Join(dir, e.Name())); d != nil {
+			h, _ := d.Html()
+			pages = append(pages, h)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_, _ = goquery.NewDocumentFromReader(strings.NewReader(pages[i%len(pages)]))
+	}
+}
+
+// TestHTMLMetaMalformed: deep nesting, huge attributes, broken JSON-LD and
+// binary noise yield a best-effort answer, never a panic or a hang.
+func TestHTMLMetaMalformed(t *testing.T) {
+	pages := []string{
+		strings.Repeat("<div class=date>", 500) + "8. März 2021" + strings.Repeat("</div>", 500),
+		`<meta name="date" content="` + strings.Repeat("9", 100000) + `">`,
+		`<script type="application/ld+json">` + strings.Repeat(`{"@graph":[`, 5000) + `</script>`,
+		`<script type="application/ld+json">{"datePublished": "` + strings.Repeat("2", 70) + `"}</script>`,
+		"\x00\x01\xff<title>\xfe\xfd</title><time datetime=\"\xff\">",
+		`<h1></h1><title></title><p class="author">` + strings.Repeat("By ", 1000) + `</p>`,
+		strings.Repeat(`<span class="date">31.02.2021 99:99</span>`, 5000),
+	}
+	for i, p := range pages {
+		title, pub, author := htmlMetadata(metaDoc(t, p), "http://x/9999/99/99/")
+		t.Logf("%d: %q %q %q", i, title, pub, author)
+	}
+	if _, pub, _ := htmlMetadata(metaDoc(t, pages[0]), ""); pub != "2021-03-08" {
+		t.Errorf("deep nesting: published %q", pub)
+	}
+}
+
+func FuzzHTMLMeta(f *testing.F) {
+	f.Add(`<html><head><meta property="article:published_time" content="2021-03-08T09:15:00+01:00"><title>A - B</title></head><body><h1>A</h1><div class="byline">By C, March 8, 2021</div></body></html>`)
+	f.Add(`<p class="ngaydang">Thứ Tư, ngày 9 tháng 2 năm 2022 - 09:00</p><p class="tacgia">Bài và ảnh: Minh Anh</p>`)
+	f.Add(`<script type="application/ld+json">{"@graph":[{"@type":"Article","datePublished":"2022-02-02","author":[{"name":"X"}]}]}</script>`)
+	f.Fuzz(func(t *testing.T, src string) {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
+		if err != nil {
+			return
+		}
+		_, pub, _ := htmlMetadata(doc, src)
+		if pub != "" && len(pub) != 10 && len(pub) != 16 {
+			t.Fatalf("published %q", pub)
+		}
+	})
+}
+
+func FuzzFindDatePublished(f *testing.F) {
+	for _, s := range []string{"8. März 2021", "Mar 8th, 2021 at 3:15 pm", "2021年3月8日", "ngày 9 tháng 2 năm 2022 - 09:00", "03/08/2021 02:10"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, pos := findDate(s, false, 400)
+		if v.ok() && (pos < 0 || pos >= len(s) || !validYMD(v.y, v.m, v.d)) {
+			t.Fatalf("findDate(%q) = %v at %d", s, v, pos)
+		}
+		parseDateAttr(s)
+		urlDate(s)
+		urlTimestamp(s)
+	})
 }

@@ -94,7 +94,28 @@ func init() {
 		"vụ tai nạn", "vụ tai nạn lao động", "cuộc đình công", "cuộc ngừng việc",
 		"tập thể lao động", "hợp đồng", "hợp đồng lao động", "tài liệu", "tờ rơi",
 		"pano", "áp phích", "băng rôn", "khẩu hiệu", "cuộc kiểm tra", "cuộc giám sát",
-		"nhà cung cấp", "nhãn hàng", "sản phẩm ocop", "biểu mẫu", "câu hỏi")
+		"nhà cung cấp", "nhãn hàng", "sản phẩm ocop", "biểu mẫu", "câu hỏi",
+		// compounds whose head alone is a noun too, or that the two-syllable
+		// guess would cut ("giấy khai", "đoàn kiểm")
+		"giấy tờ", "giấy khai sinh", "giấy chứng nhận", "giấy chứng tử", "giấy phép",
+		"giấy phép lái xe", "giấy mời", "giấy chứng minh", "giấy ra viện", "giấy báo",
+		"nhóm ngành", "nhóm hàng", "nhóm sản phẩm", "nhóm giải pháp", "nhóm nhiệm vụ",
+		"nhóm đối tượng", "nhóm tuổi", "nhóm lớp", "nhóm nghề", "nhóm chỉ tiêu",
+		"đoàn kiểm tra", "đoàn công tác", "đoàn giám sát", "đoàn thanh tra",
+		"đoàn khảo sát", "đoàn liên ngành", "đoàn đại biểu", "đoàn cứu trợ", "đoàn tàu",
+		"đoàn xe", "loại hình", "loại giấy tờ", "loại thuốc", "loại vắc xin",
+		"điểm cầu", "điểm thi", "điểm bán", "điểm bán hàng", "điểm giao dịch",
+		"điểm tiêm", "điểm tiêm chủng", "điểm du lịch", "điểm đến", "điểm nóng", "điểm đen",
+		"điểm mới", "điểm nổi bật", "điểm sáng", "điểm nghẽn", "điểm tập kết",
+		"điểm trông giữ", "điểm phát", "điểm xét nghiệm", "điểm cách ly", "điểm chốt",
+		"điểm dừng", "điểm dừng chân", "điểm đỗ", "điểm đỗ xe", "điểm nhấn", "điểm thu mua",
+		"điểm tư vấn", "điểm hỗ trợ", "điểm vui chơi", "điểm đảo", "điểm ảnh", "điểm giao cắt",
+		"điểm vi phạm", "điểm ngập", "điểm sạt lở", "điểm tham quan", "điểm phát quà",
+		"điểm khám", "điểm cấp phát", "điểm bầu cử", "điểm trông xe", "điểm trông giữ xe",
+		"phần thưởng", "đối tác", "cuốn sách", "đầu sách", "bức tranh", "bức ảnh",
+		"lá cờ", "lá thư", "lá đơn", "tấm lòng", "kỷ niệm chương", "chứng chỉ")
+	addNouns(catPeople, "tấm gương", "đối tượng", "gương mặt",
+		"người có công", "thương binh", "liệt sĩ", "gia đình chính sách")
 }
 
 // foldPhrase lower-cases a phrase and unifies the tone placement of each
@@ -115,7 +136,8 @@ const maxNounLen = 6
 var classifiers = setOf("đứa", "căn", "chiếc", "đôi", "con", "cái", "bộ", "suất", "phần",
 	"khâu", "đợt", "lớp", "tấm", "bức", "cuốn", "quyển", "ngôi", "tòa", "gói", "hộp",
 	"thùng", "bao", "chai", "lon", "túi", "bản", "cặp", "mảnh", "giỏ", "bình", "xuất",
-	"phong", "hũ", "vỉ", "bó", "chuyến", "cây", "lá", "tập", "viên", "khóa", "kỳ", "bộ")
+	"phong", "hũ", "vỉ", "bó", "chuyến", "cây", "lá", "tập", "viên", "khóa", "kỳ", "bộ",
+	"loại")
 
 // timeUnits follow a number in a duration or an age, which is not a
 // scored figure ("6 tháng đầu năm", "92 năm", "3-4 ngày", "87 tuổi").

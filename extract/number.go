@@ -193,6 +193,19 @@ var magnitudes = map[string]int32{
 	"triệu": 6, "tr": 6, "tỷ": 9, "tỉ": 9, "t": 9,
 }
 
+// magnitudeTypo reads a magnitude word typed with its first letter twice
+// ("ttỷ", "ttriệu", "nnghìn"), which no other word is spelt like.
+func magnitudeTypo(w string) (string, bool) {
+	if len(w) < 3 || w[0] != w[1] || w[0] >= 0x80 {
+		return "", false
+	}
+	switch w[1:] {
+	case "tỷ", "tỉ", "triệu", "nghìn", "ngàn":
+		return w[1:], true
+	}
+	return "", false
+}
+
 // digit words. "lăm", "mốt" and "tư" are the forms used after mươi.
 var digitWords = map[string]int64{
 	"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4,

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -17,15 +16,27 @@ import (
 // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (the local time as printed, no zone
 // conversion), or "" when none is found.
 //
-// The sources, in order (after htmldate, the library trafilatura uses):
-// a full date in the URL (or canonical/og:url), the publication meta tags,
-// JSON-LD datePublished, <abbr class=published>, <time pubdate> and
-// entry-date times, elements whose class/id/itemprop names a date
-// (English, German, Spanish, Vietnamese CMS slugs...), other <time>
-// elements, dated headings, labelled visible datelines ("Published:",
-// "Cập nhật:", "Stand:"), then modified dates as a reserve, and last the
-// first full date in the visible text of the article area. Copyright
-// footers never count: a date needs a day, a month and a year.
+// The sources, first found wins (after htmldate, the library trafilatura
+// uses): a full date in the URL (or canonical/og:url; with the meta time
+// when they agree), publication meta tags (article:published_time,
+// DC.date.issued, sailthru.date, itemprop=datePublished...), JSON-LD
+// datePublished (the article object first, @graph included),
+// <abbr class=published>, <time pubdate> and entry-date times, the date
+// element (class/id/itemprop naming a date or byline, English, German,
+// Spanish, Vietnamese CMS slugs) nearest the headline, other <time>
+// elements, visible datelines (after a label like "Published:",
+// "Veröffentlicht", "Cập nhật:", else the short dated line nearest the
+// headline, else a Vietnamese dateline), a date in the title, a CMS
+// timestamp id in the URL, and last the modification date.
+//
+// Two corrections follow: a printed dateline that equals the metadata's
+// modification date (and is not labelled as an update) wins over the
+// machine publication date, and the same instant printed in local time
+// ("23:37" for "03:37+00:00") wins over the UTC stamp. Dates labelled as
+// updates, comments, related lists and sidebars, dates inside body
+// sentences, and copyright years (no day and month) never count; years
+// are bounded to 1993..2035; numeric dates are read day first, month
+// first only when day first is impossible.
 func htmlPublished(doc *goquery.Document, url string) string {
 	if doc == nil {
 		return ""
@@ -168,7 +179,7 @@ func (s *metaScan) publishedFirst(url string) dateVal {
 	if v := s.timeDate(true); v.ok() {
 		return v
 	}
-	// 6. Elements named for a date, in document order.
+	// 6. The date element nearest the headline.
 	if v := s.dateElementDate(); v.ok() {
 		return v
 	}
@@ -177,7 +188,59 @@ func (s *metaScan) publishedFirst(url string) dateVal {
 		return v
 	}
 	// 8. Labelled and unlabelled datelines in the visible text.
-	return s.textDate()
+	if v := s.textDate(); v.ok() {
+		return v
+	}
+	// 9. A date in the title or the headline ("08.11.2021 | Fachtag").
+	for _, t := range [...]string{s.titleTag, s.metaValue("og:title")} {
+		if v, _ := findDate(t, false, 200); v.ok() {
+			return v
+		}
+	}
+	for _, n := range s.h1s {
+		if v, _ := findDate(mdText(n, 200), false, 200); v.ok() {
+			return v
+		}
+	}
+	// 10. A CMS timestamp id in the URL ("...-20221224192522724.htm").
+	for _, u := range []string{url, s.canonical, s.ogURL} {
+		if v := urlTimestamp(u); v.ok() {
+			return v
+		}
+	}
+	return dateVal{}
+}
+
+// urlTimestamp reads a YYYYMMDDhhmmss run of 14 to 17 digits in the last
+// path segment of a URL, as Vietnamese news CMSs number their articles;
+// the date only (the id is the creation time, not the printed one).
+func urlTimestamp(u string) dateVal {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	u = strings.TrimRight(u, "/")
+	if i := strings.LastIndexByte(u, '/'); i >= 0 {
+		u = u[i+1:]
+	}
+	for i := 0; i < len(u); {
+		if !isDig(u[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(u) && isDig(u[j]) {
+			j++
+		}
+		if n := j - i; n >= 14 && n <= 17 {
+			y, m, d := mdAtoi(u[i:i+4]), mdAtoi(u[i+4:i+6]), mdAtoi(u[i+6:i+8])
+			hh, mi, ss := mdAtoi(u[i+8:i+10]), mdAtoi(u[i+10:i+12]), mdAtoi(u[i+12:i+14])
+			if validYMD(y, m, d) && hh < 24 && mi < 60 && ss < 60 {
+				return dateVal{y: y, m: m, d: d}
+			}
+		}
+		i = j
+	}
+	return dateVal{}
 }
 
 // pubMetaKeys are meta name/property/itemprop values (lower case) that
@@ -403,13 +466,18 @@ func readClock(s string, v *dateVal) {
 // jsonLDDates reads datePublished (and dateModified as a reserve) from
 // the page's JSON-LD, preferring the article object over the web page.
 func (s *metaScan) jsonLDDates() (pub, mod dateVal) {
+	if s.ldDatesDone {
+		return s.ldPub, s.ldMod
+	}
+	s.ldDatesDone = true
+	defer func() { s.ldPub, s.ldMod = pub, mod }()
 	bestRank := 99
-	for _, raw := range s.jsonLD {
+	for i, raw := range s.jsonLD {
 		if !strings.Contains(raw, "date") && !strings.Contains(raw, "Date") {
 			continue
 		}
-		var data any
-		if err := json.Unmarshal([]byte(cleanJSON(raw)), &data); err != nil {
+		data, ok := s.ldParsed(i)
+		if !ok {
 			// broken JSON: read the first datePublished by hand
 			if v := jsonFieldDate(raw, `"datePublished"`); v.ok() && bestRank > 5 {
 				pub, bestRank = v, 5
@@ -550,7 +618,7 @@ func (s *metaScan) abbrDate() dateVal {
 			if d := parseDateAttr(mdAttr(n, "title")); d.ok() {
 				return d
 			}
-			if d, _ := findDate(mdText(n, 80), s.usDates, 80); d.ok() {
+			if d, _ := findDate(mdText(n, 80), false, 80); d.ok() {
 				return d
 			}
 		}
@@ -574,7 +642,7 @@ func (s *metaScan) timeDate(strong bool) dateVal {
 		if v := parseDateAttr(mdAttr(n, "datetime")); v.ok() {
 			return v
 		}
-		if v, _ := findDate(mdText(n, 80), s.usDates, 80); v.ok() {
+		if v, _ := findDate(mdText(n, 80), false, 80); v.ok() {
 			return v
 		}
 	}
@@ -643,18 +711,18 @@ func (s *metaScan) elementDate(n *html.Node) (v, upd dateVal) {
 		}
 	}
 	txt := mdText(n, 160)
-	if d, pos, end := findDateSpan(txt, s.usDates, 160); d.ok() {
+	if d, pos, end := findDateSpan(txt, false, 160); d.ok() {
 		if !updatedBefore(txt, pos) {
 			return d, upd
 		}
 		// "Updated 9 May, first published 8 May": look further
-		if d2, pos2, _ := findDateSpan(txt[end:], s.usDates, 160); d2.ok() && !updatedBefore(txt[end:], pos2) {
+		if d2, pos2, _ := findDateSpan(txt[end:], false, 160); d2.ok() && !updatedBefore(txt[end:], pos2) {
 			return d2, d
 		}
 		return dateVal{}, d
 	}
 	if a := mdAttr(n, "title"); a != "" {
-		if d, _ := findDate(a, s.usDates, 60); d.ok() {
+		if d, _ := findDate(a, false, 60); d.ok() {
 			return d, upd
 		}
 	}
@@ -674,55 +742,82 @@ func updatedBefore(txt string, pos int) bool {
 	return false
 }
 
-// textDate looks for datelines in the visible text: first a date after a
-// publication label, then the first date after the headline, then a
-// Vietnamese dateline, then the first full date in the page, all outside
-// comments, related lists and side panels.
+// textDate looks for datelines in the visible text, outside comments,
+// related lists and side panels: short text lines (a date inside a
+// sentence is an event, not the publication) holding a full date, the one
+// after a publication label or in a date-named element first, else the
+// one nearest the headline (lines before it count double), else a
+// Vietnamese dateline.
 func (s *metaScan) textDate() dateVal {
 	if s.textDone {
 		return s.textVal
 	}
 	s.textDone = true
-	var first, afterHead dateVal
+	var labelled, near dateVal
+	bestL, bestN := -1, -1
 	for _, te := range s.textEls {
 		if te.furniture {
 			continue
 		}
-		t := te.n.Data
-		if len(t) > 400 {
-			t = t[:400]
-		}
-		v, pos := findDate(t, s.usDates, 400)
+		t := strings.TrimSpace(te.n.Data)
+		runes := utf8.RuneCountInString(t)
+		v, pos, end := findDateSpan(t, false, 400)
 		if !v.ok() {
 			continue
 		}
-		if updatedBefore(t, pos) || (te.n.Parent != nil && modifiedName(strings.ToLower(mdAttr(te.n.Parent, "class")+" "+mdAttr(te.n.Parent, "id")))) {
+		if pos == 0 && (ledeDateline(t[end:]) || runes <= 600) {
+			// "29.11.2022 – Mehrfach und vehement ...": a dateline
+			// opening the lede
+			runes = 0
+		}
+		if runes > 150 {
 			continue
 		}
+		if updatedBefore(t, pos) || (te.n.Parent != nil && modifiedName(elementNames(te.n.Parent))) {
+			continue
+		}
+		dist := te.ord - s.headOrd
+		if dist < 0 {
+			dist = -2 * dist
+		}
 		if pubLabelBefore(t, pos) || parentIsDateish(te.n) {
-			s.textVal = v
-			return v
+			if bestL < 0 || dist < bestL {
+				labelled, bestL = v, dist
+			}
+			continue
 		}
-		if !first.ok() {
-			first = v
-		}
-		if te.afterHead && !afterHead.ok() {
-			afterHead = v
+		if runes <= 80 && (bestN < 0 || dist < bestN) {
+			near, bestN = v, dist
 		}
 	}
 	switch {
-	case afterHead.ok():
-		s.textVal = afterHead
-	case s.vnDateline().ok():
-		s.textVal = s.vnDateline()
+	case labelled.ok():
+		s.textVal = labelled
+	case near.ok():
+		s.textVal = near
 	default:
-		s.textVal = first
+		s.textVal = s.vnDateline()
 	}
 	return s.textVal
 }
 
+// ledeDateline reports whether the text after a date opening a paragraph
+// starts with a dateline dash.
+func ledeDateline(rest string) bool {
+	rest = strings.TrimLeft(rest, " \u00a0")
+	for _, d := range [...]string{"– ", "- ", "— ", "-- "} {
+		if strings.HasPrefix(rest, d) {
+			return true
+		}
+	}
+	return false
+}
+
 // vnDateline tries the Vietnamese dateline parser on short text lines.
 func (s *metaScan) vnDateline() dateVal {
+	if !s.vietnamese() {
+		return dateVal{}
+	}
 	for _, te := range s.textEls {
 		if te.furniture {
 			continue
@@ -745,9 +840,9 @@ func pubLabelBefore(txt string, pos int) bool {
 	lo := max(0, pos-40)
 	w := strings.ToLower(txt[lo:pos])
 	for _, k := range [...]string{
-		"publi", "posted", "veröffentlicht", "erschienen", "datum", "date", "stand", "geschrieben",
-		"ngày đăng", "đăng ngày", "ngày", "fecha", "publié", "pubblicat", "opublikowano",
-		"dodano", "written", "erstellt", "écrit", "le ",
+		"publi", "posted", "veröffentlicht", "erschienen", "datum", "date", "stand:", "geschrieben",
+		"ngày đăng", "đăng ngày", "ngày xuất bản", "cập nhật", "đăng lúc", "fecha", "publié", "pubblicat", "opublikowano",
+		"dodano", "written", "erstellt", "écrit",
 	} {
 		if strings.Contains(w, k) {
 			return true
@@ -759,7 +854,7 @@ func pubLabelBefore(txt string, pos int) bool {
 func parentIsDateish(n *html.Node) bool {
 	p := n.Parent
 	for i := 0; i < 2 && p != nil && p.Type == html.ElementNode; i++ {
-		if dateishName(strings.ToLower(mdAttr(p, "class") + " " + mdAttr(p, "id"))) {
+		if dateishName(elementNames(p)) {
 			return true
 		}
 		if p.Data == "time" {

@@ -82,6 +82,9 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 			break
 		}
 		p, isMag := magnitudes[nx.low]
+		if w, typo := magnitudeTypo(nx.low); typo && !isMag {
+			p, isMag = magnitudes[w], true // "1.400 ttỷ đồng"
+		}
 		if !isMag || f.notMagnitude(n.last+1) {
 			break
 		}
@@ -112,7 +115,11 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 // notMagnitude reports whether tỷ/tỉ at i starts a word: "tỷ lệ", "tỷ
 // trọng", "tỷ suất", "tỷ giá".
 func (f *finder) notMagnitude(i int) bool {
-	if w := f.low(i); w != "tỷ" && w != "tỉ" {
+	w := f.low(i)
+	if fixed, typo := magnitudeTypo(w); typo {
+		w = fixed
+	}
+	if w != "tỷ" && w != "tỉ" {
 		return false
 	}
 	switch f.low(i + 1) {
@@ -193,6 +200,15 @@ func (f *finder) notFigureAt(i int) int {
 	if label && !f.quantityFollows(i) {
 		return f.skipCode(i)
 	}
+	// a quarter is not a month: "quý 1/2017", "Quý 4-2016", "quý 2.2018"
+	if f.isQuarter(i) {
+		return f.skipCode(i)
+	}
+	// a number ending a company's name: "Công ty TNHH 27/7", "TNHH MTV
+	// (3-2)", "Công ty TNHH 1 thành viên"
+	if f.afterLegalForm(i) {
+		return f.skipCode(i)
+	}
 	// numbers inside a short quoted name: "75 nghìn sáng kiến vượt khó"
 	if f.inQuotedName(i) {
 		return f.skipCode(i)
@@ -258,6 +274,55 @@ func (f *finder) isDocCode(i int) bool {
 		}
 	}
 	return false
+}
+
+// isQuarter reports whether the number at i is a quarter of the year:
+// 1 to 4 after "quý", which is not part of a name ("đảo Phú Quý 28").
+func (f *finder) isQuarter(i int) bool {
+	if f.low(i-1) != "quý" {
+		return false
+	}
+	head, _, _ := strings.Cut(f.toks[i].text, ".") // "quý 4.2016"
+	if q, ok := atoiSmall(head, 2); !ok || q < 1 || q > 4 {
+		return false
+	}
+	q := f.toks[i-1]
+	if p, ok := f.tok(i - 2); ok && q.isCapitalized() && p.kind == tWord && p.isCapitalized() && !p.newline && !q.newline {
+		return false // "Phú Quý"
+	}
+	return true
+}
+
+// legalForms end a company's name before a number that is part of it:
+// "Công ty 27/7", "Công ty TNHH MTV 19/5", "Công ty Cổ phần 3-2".
+var legalForms = phraseSetOf("tnhh", "mtv", "jsc", "cổ phần", "trách nhiệm hữu hạn",
+	"một thành viên", "hai thành viên", "công ty", "tổng công ty", "cty")
+
+// afterLegalForm reports whether the number at i (or in brackets there)
+// follows the legal form of a company's name: the number names the
+// company ("Công ty TNHH (3-2)"), it is no date or count. A percent or an
+// amount after it is a quantity all the same ("cổ phần 51%").
+func (f *finder) afterLegalForm(i int) bool {
+	k := i - 1
+	if f.isPunct(k, "(") && f.toks[i].glued() {
+		k--
+	}
+	n := f.phraseBefore(k, legalForms, 4)
+	if n == 0 {
+		return false
+	}
+	// acronyms only as capitals ("TNHH"); the words only in a name, with a
+	// capital or after one ("Công ty", "Cổ phần", "TNHH một thành viên")
+	t, first := f.toks[k], f.toks[k-n+1]
+	if n == 1 && !t.isAcronym() && !t.isCapitalized() {
+		return false
+	}
+	if n > 1 && !first.isCapitalized() {
+		if p, ok := f.tok(k - n); !ok || !p.isAcronym() {
+			return false
+		}
+	}
+	return !f.quantityFollows(i)
 }
 
 // isCurrencyWord reports whether the word at i is a currency code that may
@@ -823,6 +888,12 @@ func (f *finder) unitAt(i int) (unit, category string, k int) {
 	}
 	isNoun := func(s string) bool { _, ok := countNouns[s]; return ok }
 	n := f.phraseAt(i, isNoun, maxNounLen)
+	if n == 1 && t.low == "điểm" {
+		// "15,5 điểm", "đạt từ 90 điểm trở lên", "3 điểm quan trọng": a
+		// score, which counts nothing; places and items are listed with
+		// their noun ("63 điểm cầu", "10 điểm mới")
+		return "", "", 1
+	}
 	if n > 0 && !classifiers[t.low] {
 		return f.unitText(i, n), countNouns[f.phraseKey(i, n)], n
 	}
@@ -837,6 +908,11 @@ func (f *finder) unitAt(i int) (unit, category string, k int) {
 				cat = catOther
 			}
 			return f.unitText(i, m+1), cat, m + 1
+		}
+		if n == 1 && f.toks[i+1].space {
+			if m := f.fallbackNoun(i + 1); m > 0 {
+				return f.unitText(i, m+1), catOther, m + 1
+			}
 		}
 		if n > 0 { // a classifier that is a noun itself: "1.000 suất", "17.000 căn"
 			return f.unitText(i, n), countNouns[f.phraseKey(i, n)], n
@@ -865,6 +941,9 @@ func (f *finder) fallbackNoun(i int) int {
 	t, ok := f.tok(i)
 	if !ok || t.kind != tWord || stopWords[t.low] || t.isCapitalized() || isNumberWord(t.low) || t.newline || t.end-t.start > maxSyllable {
 		return 0
+	}
+	if t.low == "đối" && f.low(i+1) == "với" {
+		return 0 // "60 đối với nam": a threshold, no noun
 	}
 	if _, isMag := magnitudes[t.low]; isMag {
 		return 0
@@ -917,7 +996,11 @@ func (f *finder) ratioAt(i int, num numRead, approx string) int {
 		return last - i + 1
 	}
 	fig := corpus.Figure{Kind: corpus.Ratio, Approx: corpus.Approx(approx)}
-	if unit, _, k := f.unitAt(last + 1); k > 0 && unit != "" {
+	unit, _, k := f.unitAt(last + 1)
+	if k > 0 && unit == "" && f.low(last+1) == "điểm" {
+		return last - i + 2 // "đạt 92,13/100 điểm": a score
+	}
+	if k > 0 && unit != "" {
 		fig.Unit = unit
 		last += k
 		if f.isPunct(last, "”\"") {

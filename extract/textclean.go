@@ -76,7 +76,7 @@ func cleanText(text string) page {
 			// only; elsewhere it is a caption or a subheading
 			// (so does one with an honorific: "KTS Võ Trọng Nghĩa." under
 			// a photo is a caption)
-			near := i == titleAt+1 || datelineAt >= 0 && (i == datelineAt+1 || i == datelineAt-1)
+			near := titleAt >= 0 && i == titleAt+1 || datelineAt >= 0 && (i == datelineAt+1 || i == datelineAt-1)
 			labelled := marked && tcHasLabel(l.core)
 			if !labelled && (!near || strings.HasSuffix(l.core, ".")) {
 				continue
@@ -116,6 +116,8 @@ func cleanText(text string) page {
 			continue
 		case tcIsSectionLabel(l):
 			continue
+		case len(body) > 0 && body[len(body)-1].text == l.text:
+			continue // an alt text repeating its caption
 		}
 		if i >= end {
 			break
@@ -185,15 +187,16 @@ type tcKept struct {
 }
 
 // tcSigned reports whether the body kept so far ends with a signature
-// after its last paragraph.
+// after its last paragraph (looking at the last few lines only).
 func tcSigned(body []tcKept) bool {
 	last := -1
-	for i, k := range body {
-		if k.prose {
+	for i := len(body) - 1; i >= 0 && i >= len(body)-5; i-- {
+		if body[i].prose {
 			last = i
+			break
 		}
 	}
-	if last < 0 || len(body)-last-1 > 4 {
+	if last < 0 {
 		return false
 	}
 	var tail []string
@@ -224,7 +227,7 @@ func tcIsTeaserRun(ls []tcLine, tail []tcKept) bool {
 // time and dateline words ("Cập nhật: 11/01/2021 09:00").
 func tcPureDateline(s string) bool {
 	for _, w := range dlSplitWords(strings.ToLower(s)) {
-		if !dlWords[w] && !dlAllDigits(w) {
+		if !dlIsWord(w) && !dlAllDigits(w) {
 			return false
 		}
 	}
@@ -252,8 +255,6 @@ const (
 	// tcTeaserRun: this many headline-like lines after the last paragraph,
 	// with no signature, are a list of other articles.
 	tcTeaserRun = 3
-	// tcMaxLines bounds the work on a pathological input.
-	tcMaxLines = 200000
 )
 
 // tcKind is what a line is on its own.
@@ -283,13 +284,17 @@ type tcLine struct {
 // (an inline link lost by the dump) are joined back.
 func tcLines(text string) []tcLine {
 	raw := strings.Split(text, "\n")
-	if len(raw) > tcMaxLines {
-		raw = raw[:tcMaxLines]
-	}
 	wrapWidth := tcWrapWidth(raw)
 	var ls []tcLine
-	gap := true
-	prevLen := 0
+	var parts []string // the pieces of the line being built
+	words, lastLen := 0, 0
+	gap, gapBefore := true, true
+	flush := func() {
+		if len(parts) > 0 {
+			ls = append(ls, tcLine{text: strings.Join(parts, " "), gapBefore: gapBefore})
+			parts = parts[:0]
+		}
+	}
 	for _, r := range raw {
 		t := tcTrim(r)
 		if t == "" {
@@ -297,23 +302,27 @@ func tcLines(text string) []tcLine {
 			continue
 		}
 		n := utf8.RuneCountInString(t)
-		if !gap && len(ls) > 0 {
-			prev := &ls[len(ls)-1]
+		if !gap && len(parts) > 0 {
 			first, _ := utf8.DecodeRuneInString(t)
-			wrapped := wrapWidth > 0 && prevLen >= wrapWidth-tcWrapSlack
+			// a wrapped line ends where the next word did not fit
+			firstWord, _, _ := strings.Cut(t, " ")
+			wrapped := wrapWidth > 0 && lastLen+1+utf8.RuneCountInString(firstWord) > wrapWidth
 			// a sentence cut where an inline link was: "... trên" / "đường Láng ..."
-			cut := unicode.IsLower(first) && !tcTerminal(prev.text) &&
-				len(strings.Fields(prev.text)) >= 5 && len(strings.Fields(t)) >= 2
+			cut := unicode.IsLower(first) && !tcTerminal(parts[len(parts)-1]) &&
+				words >= 5 && strings.ContainsRune(t, ' ')
 			if wrapped || cut {
-				prev.text += " " + t
-				prevLen = n
+				parts = append(parts, t)
+				words += len(strings.Fields(t))
+				lastLen = n
 				continue
 			}
 		}
-		ls = append(ls, tcLine{text: t, gapBefore: gap})
-		gap = false
-		prevLen = n
+		flush()
+		parts = append(parts, t)
+		words, lastLen = len(strings.Fields(t)), n
+		gapBefore, gap = gap, false
 	}
+	flush()
 	for i := range ls {
 		tcClassify(&ls[i])
 	}
@@ -321,8 +330,13 @@ func tcLines(text string) []tcLine {
 	return ls
 }
 
-// tcWrapSlack is how far below the wrap width a wrapped line may end.
-const tcWrapSlack = 20
+// tcWrapSlack is how far below the wrap width a wrapped line may end
+// (the width less the longest word); tcWrapMinLines lines that long make a
+// wrapped dump.
+const (
+	tcWrapSlack    = 20
+	tcWrapMinLines = 5
+)
 
 // tcWrapWidth detects a hard-wrapped dump: most long lines end within a
 // few characters of one width of at most 100. It returns that width, or 0.
@@ -344,7 +358,7 @@ func tcWrapWidth(raw []string) int {
 			near++
 		}
 	}
-	if near >= 10 && near*10 >= nonBlank*4 {
+	if near >= tcWrapMinLines && near*10 >= nonBlank*4 {
 		return width
 	}
 	return 0
@@ -394,7 +408,7 @@ func tcDatelineShaped(s string) bool {
 	n := 0
 	for _, w := range dlSplitWords(s) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) && !dlWords[w] {
+		if unicode.IsLower(r) && !dlIsWord(w) {
 			n++
 		}
 	}
@@ -462,6 +476,16 @@ func tcIsTeaserLede(l tcLine) bool {
 	return strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")
 }
 
+// tcHasLowerWord reports a word that starts with a lower-case letter.
+func tcHasLowerWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func tcHasLower(s string) bool {
 	for _, r := range s {
 		if unicode.IsLower(r) {
@@ -515,32 +539,61 @@ func tcFoldAll(phrases ...string) []string {
 }
 
 // tcListHeadings start the lists that follow an article: other articles,
-// comments, tags, counters. A line of at most tcHeadingWords words that
-// starts with one ends the article.
+// comments, counters. A line made of one of them, and at most a few words
+// from tcHeadingTail ("Bình luận bài viết", "Tin mới nhất", "Bình luận
+// (3)"), ends the article; "Ý kiến chuyên gia" is a subheading.
 var tcListHeadings = tcFoldAll(
 	"tin cùng chuyên mục", "các tin cùng chuyên mục", "bài viết cùng chuyên mục",
 	"bài cùng chuyên mục", "tin bài cùng chuyên mục", "cùng chuyên mục", "tin cùng loại",
 	"các tin khác", "tin khác", "các bài khác", "bài viết khác", "các bài viết khác",
-	"tin bài khác", "các tin bài khác", "tin mới", "tin mới nhất", "tin mới hơn",
-	"tin cũ hơn", "tin đã đưa", "các tin đã đưa", "tin trước", "tin tiếp theo",
-	"tin xem nhiều", "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem nhiều nhất",
-	"tin đọc nhiều", "tin nổi bật", "tin tiêu điểm", "tin hot",
+	"tin bài khác", "các tin bài khác", "tin tức khác", "xem tin khác", "xem các tin khác",
+	"tin mới", "tin mới nhất", "tin mới hơn", "tin cũ hơn", "bài viết mới", "các bài viết mới",
+	"tin tức mới", "tin đã đưa", "các tin đã đưa", "tin đã đăng", "các tin đã đăng",
+	"bài đã đăng", "tin bài đã đưa", "tin trước", "tin tiếp theo", "tin xem nhiều",
+	"đọc nhiều", "xem nhiều", "tin đọc nhiều", "tin nổi bật", "tin tiêu điểm", "tin hot",
 	"có thể bạn quan tâm", "bạn có thể quan tâm", "có thể bạn muốn xem",
 	"bình luận", "các bình luận", "ý kiến bạn đọc", "ý kiến", "gửi bình luận",
 	"viết bình luận", "gửi ý kiến", "ý kiến của bạn", "thảo luận", "phản hồi",
-	"từ khóa", "tags", "tag", "thẻ", "chủ đề liên quan",
 	"thống kê truy cập", "lượt truy cập", "số lượt truy cập", "tổng lượt truy cập",
 	"đang online", "đang truy cập", "trực tuyến", "xem tin theo ngày", "xem theo ngày",
-	"liên kết website", "liên kết web", "bài viết mới", "tin tức mới",
+	"liên kết website", "liên kết web",
 )
 
-// tcHeadingWords bounds the length of a list heading line.
-const tcHeadingWords = 6
+// tcHeadingTail are the words that may follow a list heading on its line.
+var tcHeadingTail = setOf("nhất", "bài", "viết", "này", "khác", "của", "bạn", "đọc", "mới",
+	"cùng", "chuyên", "mục", "hơn", "tin", "tức", "các")
+
+// tcTagHeadings start a line of tags, which ends the article whatever
+// follows on the line ("Từ khóa: công đoàn, đại hội").
+var tcTagHeadings = tcFoldAll("từ khóa", "từ khoá", "tags", "tag:", "thẻ:", "chủ đề:", "keywords")
+
+// tcHeadingWords bounds the length of a list heading line, tcTagWords of
+// a tag line.
+const (
+	tcHeadingWords = 6
+	tcTagWords     = 25
+)
+
+// tcIsHeading reports whether fold is one of the phrases followed only by
+// tcHeadingTail words, numbers and punctuation.
+func tcIsHeading(fold string, phrases []string) bool {
+	p, ok := tcHasPrefix(fold, phrases)
+	if !ok {
+		return false
+	}
+	for _, w := range tcWordsOf(fold[len(p):]) {
+		if !tcHeadingTail[foldPhrase(w)] && !dlAllDigits(w) {
+			return false
+		}
+	}
+	return true
+}
 
 // tcSoftHeadings start a related-article run that may sit inside the
 // article ("Tin liên quan") or end it.
 var tcSoftHeadings = tcFoldAll("tin liên quan", "bài liên quan", "tin bài liên quan",
-	"bài viết liên quan", "các tin liên quan", "xem thêm", "đọc thêm", "xem tiếp")
+	"bài viết liên quan", "các tin liên quan", "tin tức liên quan", "các bài liên quan",
+	"xem thêm", "đọc thêm", "xem tiếp")
 
 // tcFooterStrong start a line that only a site footer prints.
 var tcFooterStrong = tcFoldAll("bản quyền", "copyright", "©", "ghi rõ nguồn",
@@ -567,8 +620,11 @@ const (
 // tcIsStop reports a line that starts what follows an article.
 func tcIsStop(l *tcLine) bool {
 	f := l.fold
-	if l.words <= tcHeadingWords {
-		if _, ok := tcHasPrefix(f, tcListHeadings); ok {
+	if l.words <= tcHeadingWords && tcIsHeading(f, tcListHeadings) {
+		return true
+	}
+	if l.words <= tcTagWords {
+		if _, ok := tcHasPrefix(f, tcTagHeadings); ok {
 			return true
 		}
 	}
@@ -595,7 +651,7 @@ func tcIsStop(l *tcLine) bool {
 // tcVisitHeads label the numbers of a visit counter.
 var tcVisitHeads = tcFoldAll("hôm nay", "hôm qua", "trong tuần", "tuần này", "trong tháng",
 	"tháng này", "tất cả", "tổng cộng", "tổng truy cập", "đang online", "đang truy cập",
-	"lượt truy cập", "khách", "thành viên")
+	"lượt truy cập", "số người truy cập", "đang xem", "online", "khách", "thành viên")
 
 // tcVisitCounter reports "Hôm nay: 3815" and the like.
 func tcVisitCounter(f string) bool {
@@ -607,18 +663,16 @@ func tcVisitCounter(f string) bool {
 	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
 }
 
-// tcPageCounterRe reports a pagination line.
+// tcPageCounterRe reports a page counter ("Tổng số: 195 | Trang: 1 trên
+// tổng số 20 trang", "Trang 1/20").
 func tcPageCounterRe(f string) bool {
 	if strings.Contains(f, "trên tổng số") && strings.Contains(f, "trang") {
 		return true
 	}
-	if p, ok := tcHasPrefix(f, []string{"tổng số", "trang"}); ok {
-		rest := strings.TrimLeft(f[len(p):], " :")
-		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-			// "trang 1/20", "tổng số: 195"; not "trang 3 của báo ..."
-			ws := tcWordsOf(rest)
-			return len(ws) <= 8
-		}
+	// "Trang 1/20", "Trang: 2"; not "Trang 3 của báo cáo ..."
+	if p, ok := tcHasPrefix(f, []string{"trang"}); ok {
+		ws := tcWordsOf(f[len(p):])
+		return len(ws) > 0 && dlAllDigits(ws[0]) && tcIsPager(append(ws, "trang"))
 	}
 	return false
 }
@@ -640,8 +694,7 @@ func tcIsSoftStop(l *tcLine) bool {
 	if l.words > tcHeadingWords {
 		return false
 	}
-	p, ok := tcHasPrefix(l.fold, tcSoftHeadings)
-	return ok && strings.Trim(l.fold[len(p):], " :»>.") == ""
+	return tcIsHeading(l.fold, tcSoftHeadings)
 }
 
 // tcMarkFooters turns weak footer lines into stops when another one
@@ -677,7 +730,8 @@ var tcShareWords = setOf("chia", "sẻ", "in", "bài", "viết", "bản", "gửi
 	"cho", "bạn", "bè", "lưu", "facebook", "twitter", "zalo", "tweet", "like", "share",
 	"thích", "google", "pinterest", "linkedin", "copy", "link", "sao", "chép", "liên", "kết",
 	"print", "save", "lại", "quay", "trở", "về", "đầu", "trang", "lên", "top", "đóng",
-	"tải", "xuống", "pdf", "nghe", "đọc", "audio", "bình", "chọn")
+	"tải", "xuống", "pdf", "nghe", "đọc", "audio", "bình", "chọn", "tin", "hệ", "sơ", "đồ",
+	"site", "rss", "sitemap", "mobile")
 
 // tcJunkPrefixes start lines that are page furniture.
 var tcJunkPrefixes = tcFoldAll("cỡ chữ", "font chữ", "kích thước chữ", "slideshow", "banner",
@@ -711,7 +765,7 @@ func tcIsJunk(l *tcLine) bool {
 	if len(ws) <= 8 {
 		share := true
 		for _, w := range ws {
-			if !tcShareWords[w] {
+			if !tcShareWords[foldPhrase(w)] {
 				share = false
 				break
 			}
@@ -730,11 +784,41 @@ func tcIsJunk(l *tcLine) bool {
 	if l.words <= 4 && tcASCIILower(l.core) && !strings.ContainsAny(l.core, "0123456789") {
 		return true
 	}
-	// breadcrumbs: "Trang chủ » Tin tức » Hoạt động"
-	if strings.Count(l.core, "»") >= 1 && l.words <= 12 && !tcTerminal(l.core) {
+	// breadcrumbs: "Trang chủ » Tin tức » Hoạt động", "Tin tức > Hoạt động",
+	// "Trang chủ / Tin tức / Hoạt động"
+	if l.words <= 12 && !tcTerminal(l.core) && (strings.Contains(l.core, "»") ||
+		strings.Contains(l.core, " > ") || strings.Contains(l.core, " › ") || strings.Count(l.core, " / ") >= 2) {
+		return true
+	}
+	if l.words <= 20 && tcIsPager(ws) {
+		return true
+	}
+	if l.words <= 6 && strings.Contains(f, "cỡ chữ") {
 		return true
 	}
 	return false
+}
+
+// tcPagerWords label page links ("Trang 1 2 3 Sau").
+var tcPagerWords = setOf("trang", "sau", "trước", "tiếp", "đầu", "cuối", "next", "prev",
+	"previous", "first", "last", "page")
+
+// tcIsPager reports pagination: page numbers and page words only, with
+// at least one page word or three numbers ("« 1 2 3 4 5 »"); a lone
+// number (a table cell) is not.
+func tcIsPager(ws []string) bool {
+	numbers, pager := 0, 0
+	for _, w := range ws {
+		switch {
+		case dlAllDigits(w):
+			numbers++
+		case tcPagerWords[foldPhrase(w)]:
+			pager++
+		default:
+			return false
+		}
+	}
+	return pager > 0 || numbers >= 3
 }
 
 func tcHasAnySuffix(s string, sufs ...string) bool {
@@ -760,7 +844,7 @@ func tcASCIILower(s string) bool {
 // tcIsLabel reports, in the header, a section label or a line naming an
 // organisation only ("Liên đoàn Lao động tỉnh"): the site or the section.
 func tcIsLabel(l tcLine) bool {
-	return tcIsSectionLabel(l) || l.words <= 8 && tcOrgOnly(l.core)
+	return tcIsSectionLabel(l) || l.words <= 8 && tcOrgOnly(l.core, tcOrgVocab)
 }
 
 // tcIsSectionLabel reports a section label printed before a teaser or a
@@ -775,17 +859,16 @@ func tcIsSectionLabel(l tcLine) bool {
 // the index of its first prose line and the end of the stretch, or -1.
 func tcArticleSpan(ls []tcLine) (int, int) {
 	bestStart, bestEnd, bestScore := -1, -1, 0
-	segStart, score, first := 0, 0, -1
+	score, first := 0, -1
 	flush := func(end int) {
 		if first >= 0 && score > bestScore {
 			bestStart, bestEnd, bestScore = first, end, score
 		}
-		_ = segStart
 	}
 	for i, l := range ls {
 		if l.kind == tcStop {
 			flush(i)
-			segStart, score, first = i+1, 0, -1
+			score, first = 0, -1
 			continue
 		}
 		if l.kind != tcText || !tcIsProse(l) || tcIsTeaserLede(l) || tcIsGluedHeadlines(l) {
@@ -834,7 +917,7 @@ func tcHeader(ls []tcLine, start int) (title, dateline int) {
 			// A headline can be followed by a second one or a
 			// subheading before the first paragraph: the first line of
 			// such a run is the headline (menu items are shorter).
-			for i > lo && candidate(i-1) && ls[i-1].words >= tcMinTitleWords {
+			for i > lo && candidate(i-1) && len(tcWordsOf(ls[i-1].fold)) >= tcMinTitleWords {
 				i--
 			}
 			return i, dateline
@@ -898,7 +981,7 @@ func tcIsGluedHeadlines(l tcLine) bool {
 	for i := 1; i < len(ws); i++ {
 		prev, _ := utf8.DecodeLastRuneInString(ws[i-1])
 		first, _ := utf8.DecodeRuneInString(ws[i])
-		if unicode.IsLower(prev) && unicode.IsUpper(first) && tcSentenceStarters[strings.ToLower(ws[i])] {
+		if unicode.IsLower(prev) && unicode.IsUpper(first) && tcSentenceStarters[foldPhrase(ws[i])] {
 			return true
 		}
 	}
@@ -923,14 +1006,14 @@ func tcSkipInlineBox(ls []tcLine, i, end int) (int, bool) {
 }
 
 // tcIsListing reports a listing or home page: in the stretch, nearly all
-// paragraphs are teasers (a different headline right above each, or a
-// cut-off lede), or headlines of five words or more far outnumber the
-// paragraphs. A photo
-// story, whose paragraphs sit under alt lines repeating the headline, is
-// not a listing. The thresholds are conservative: calling an article a
-// listing loses all of it.
+// paragraphs are teasers, with a different headline right above each or a
+// cut-off lede. A photo story, whose paragraphs sit under alt lines
+// repeating the headline, is not a listing. The thresholds are
+// conservative (a photo story or a table has many more headline-like lines
+// than paragraphs, like a listing): calling an article a listing loses all
+// of it.
 func tcIsListing(ls []tcLine, start, end int, titleFold string) bool {
-	prose, headed, headlines, cutoff := 0, 0, 0, 0
+	prose, proseWords, headed, headWords, cutoff := 0, 0, 0, 0, 0
 	for i := start; i < end; i++ {
 		l := ls[i]
 		if l.kind != tcText {
@@ -939,22 +1022,35 @@ func tcIsListing(ls []tcLine, start, end int, titleFold string) bool {
 		switch {
 		case tcIsProse(l):
 			prose++
+			proseWords += l.words
 			if tcIsTeaserLede(l) {
 				cutoff++
 			}
 			if i > start {
 				prev := ls[i-1]
-				if prev.kind == tcText && tcHeadlineLike(prev) && !tcIsProse(prev) && !tcAltOfTitle(ls, i-1, titleFold) {
+				if prev.kind == tcText && tcHeadlineLike(prev) && !tcIsProse(prev) && !tcItemLabel(prev) && !tcAltOfTitle(ls, i-1, titleFold) {
 					headed++
+					headWords += prev.words
 				}
 			}
-		case tcHeadlineLike(l) && l.words >= tcMinTitleWords:
-			headlines++
 		}
 	}
-	return headed >= tcListingHeaded && headed*10 >= prose*9 ||
-		cutoff >= tcListingCutoff && cutoff*2 >= prose ||
-		headlines >= 4*prose+8
+	// teaser headlines are whole headlines, and teasers are a sentence or
+	// two; a listicle's subheadings and a photo story's captions are
+	// mostly shorter, its paragraphs longer
+	return headed >= tcListingHeaded && headed*10 >= prose*9 &&
+		headWords >= headed*tcTeaserHeadWords && proseWords < prose*tcTeaserWords ||
+		cutoff >= tcListingCutoff && cutoff*2 >= prose
+}
+
+// tcItemLabel reports the label of a list item in an article ("Tẩy da
+// chết:", "1. Cấy ghép nội tạng"): a teaser's headline is neither.
+func tcItemLabel(l tcLine) bool {
+	if strings.HasSuffix(strings.TrimSpace(l.core), ":") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(l.core)
+	return unicode.IsDigit(r)
 }
 
 // tcListingHeaded and tcListingCutoff are the fewest teasers (under their
@@ -963,6 +1059,10 @@ func tcIsListing(ls []tcLine, start, end int, titleFold string) bool {
 const (
 	tcListingHeaded = 10
 	tcListingCutoff = 5
+	// tcTeaserHeadWords is the least mean length of teaser headlines,
+	// tcTeaserWords the most of teasers.
+	tcTeaserHeadWords = 9
+	tcTeaserWords     = 45
 )
 
 // tcHeaderByline reads a byline printed in the header: "Tác giả: Minh
@@ -1012,17 +1112,13 @@ func tcCutFold(s, prefix string) string {
 	if n > len(ws) {
 		return ""
 	}
-	// the prefix may end glued to a colon ("giả:") which Fields keeps
-	rest := strings.Join(ws[n:], " ")
-	if strings.HasSuffix(ws[n-1], ":") || strings.HasSuffix(prefix, ":") {
-		return strings.TrimLeft(rest, " :-–")
-	}
-	return strings.TrimLeft(rest, " :-–")
+	// the colon may be glued to the prefix ("giả:") or stand alone
+	return strings.TrimLeft(strings.Join(ws[n:], " "), " :-–")
 }
 
 // tcSplitSegments splits a byline at " - ", " – ", " | " and ", ".
 func tcSplitSegments(s string) []string {
-	s = strings.NewReplacer(" – ", "\x00", " — ", "\x00", " - ", "\x00", " | ", "\x00", "|", "\x00").Replace(s)
+	s = strings.NewReplacer(" – ", "\x00", " — ", "\x00", " - ", "\x00", " | ", "\x00", "|", "\x00", ", ", "\x00").Replace(s)
 	var out []string
 	for _, p := range strings.Split(s, "\x00") {
 		if p = strings.TrimSpace(p); p != "" {
@@ -1080,6 +1176,9 @@ func tcHonorificLen(s string) int {
 // commas are kept as printed ("Nhâm Thân – Duy Cường").
 func tcBylineName(s string) (string, bool) {
 	s = strings.TrimSpace(s)
+	if len(s) > tcMaxBylineBytes {
+		return "", false
+	}
 	if i := strings.Index(s, "("); i > 0 {
 		s = strings.TrimSpace(s[:i])
 	}
@@ -1089,17 +1188,17 @@ func tcBylineName(s string) (string, bool) {
 	}
 	var names []string
 	for k, seg := range segs {
-		seg = strings.TrimSpace(seg[tcHonorificLen(seg):])
-		seg = tcCutRole(seg)
-		seg = strings.TrimRight(seg, " ,;")
-		if !tcPersonName(seg) {
-			if k == 0 {
-				return "", false
-			}
-			break
+		if k > 0 && tcBylineExtra(seg) {
+			break // the rest is the role, the outlet or the date
 		}
-		if k > 0 && tcPublication(seg) {
-			break
+		seg = strings.TrimSpace(seg[tcHonorificLen(seg):])
+		cut := tcCutRole(seg)
+		seg = strings.TrimRight(cut, " ,;")
+		if !tcPersonName(seg) {
+			if k > 0 && !tcHasLowerWord(seg) {
+				break // another capitalised name or outlet
+			}
+			return "", false // "Trung Quốc - bài toán ..." is a headline
 		}
 		names = append(names, seg)
 	}
@@ -1115,6 +1214,33 @@ func tcBylineName(s string) (string, bool) {
 	}
 	return s[i : j+len(lastName)], true
 }
+
+// tcBylineExtra reports what a byline prints after the name: a role
+// ("Chủ tịch LĐLĐ tỉnh"), an outlet ("Thể thao Việt Nam"), an office or a
+// dateline.
+func tcBylineExtra(seg string) bool {
+	if _, ok := tcHasPrefix(foldPhrase(seg), tcRoles); ok {
+		return true
+	}
+	if tcPublication(seg) || tcOrgOnly(seg, tcWorkplaceVocab) {
+		return true
+	}
+	if _, ok := tcHasPrefix(foldPhrase(seg), tcWorkplaceHeads); ok {
+		return true
+	}
+	_, ok := parseDateline(seg)
+	return ok
+}
+
+// tcMaxBylineBytes bounds a byline: a longer paragraph is text.
+const tcMaxBylineBytes = 300
+
+// tcWorkplaceHeads start the name of a workplace or a body printed after
+// a name in a byline, whatever words follow ("CĐCS Công ty may Hòa Thọ").
+var tcWorkplaceHeads = tcFoldAll("công ty", "tổng công ty", "cđcs", "cđ", "lđlđ", "công đoàn",
+	"liên đoàn", "trường", "bệnh viện", "ubnd", "ủy ban", "sở", "phòng", "ban", "văn phòng",
+	"trung tâm", "nhà máy", "xí nghiệp", "hợp tác xã", "htx", "chi nhánh", "báo", "đài",
+	"tạp chí", "hội", "đảng ủy", "viện", "khoa", "huyện", "tỉnh", "thành phố", "tp", "quận")
 
 // tcRoles start a role printed after a name ("Chủ tịch LĐLĐ huyện").
 var tcRoles = tcFoldAll("chủ tịch", "phó chủ tịch", "trưởng ban", "phó trưởng ban",
@@ -1173,7 +1299,7 @@ var tcNotNameWords = setOf("tin", "bài", "ảnh", "video", "luận", "chia", "s
 // to five capitalised words, each made of letters and dots only.
 func tcPersonName(s string) bool {
 	s = strings.TrimSpace(s)
-	if tcAbbrevBylines[s] {
+	if tcAbbrevBylines[foldPhrase(s)] {
 		return true
 	}
 	ws := strings.Fields(s)
@@ -1233,16 +1359,32 @@ var tcOrgVocab = setOf("tỉnh", "huyện", "thị", "xã", "thành", "phố", "
 	"tải", "bưu", "điện", "khu", "cấp", "trên", "trực", "tiếp", "nhóm", "phóng", "tử",
 	"trang", "báo", "đài", "tạp", "chí", "quan", "hệ", "quốc", "đối", "ngoại", "kế", "toán",
 	"hành", "và", "bộ", "phận", "trung", "tâm", "cổng", "tòa", "soạn", "đời", "sống",
-	"nghiệp", "vụ", "hội", "đồng", "việt", "nam", "điện", "tử", "lđlđ", "cđ", "cđcs")
+	"việt", "nam")
+
+// tcWorkplaceVocab extends tcOrgVocab with the words of workplaces and
+// bodies printed after a name in a byline ("Nguyễn Thị Hoa - CĐCS Công ty
+// may Hòa Thọ"); a headline can be made of them, so they do not make a
+// site label.
+var tcWorkplaceVocab = func() map[string]bool {
+	m := setOf("ty", "cổ", "phần", "tnhh", "mtv", "chi", "nhánh", "nhà", "máy", "xí",
+		"trường", "học", "mầm", "non", "tiểu", "trung", "phổ", "đại", "cao", "đẳng", "bệnh",
+		"viện", "khoa", "trạm", "hội", "đồng", "đảng", "ủy", "nhân", "dân", "hiệp",
+		"hợp", "tác", "sản", "xuất", "doanh")
+	for w := range tcOrgVocab {
+		m[w] = true
+	}
+	return m
+}()
 
 // tcOrgOnly reports a short line that names an organisation only: its
-// lower-case words all belong to organisation names.
-func tcOrgOnly(s string) bool {
+// lower-case words all belong to organisation names, and one of them or an
+// abbreviation (LĐLĐ) is there.
+func tcOrgOnly(s string, vocab map[string]bool) bool {
 	ws := strings.Fields(s)
 	if len(ws) == 0 || len(ws) > 10 {
 		return false
 	}
-	lower := 0
+	evidence := 0
 	for _, w := range ws {
 		w = strings.Trim(w, ".,:;()")
 		if w == "" {
@@ -1250,16 +1392,22 @@ func tcOrgOnly(s string) bool {
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		fw := foldPhrase(w)
-		if unicode.IsUpper(r) && !tcOrgVocab[fw] {
-			continue // a proper noun or an abbreviation
-		}
-		if !tcOrgVocab[fw] {
+		switch {
+		case tcOrgAbbrevs[fw]:
+			evidence++
+		case unicode.IsUpper(r):
+			// a proper noun ("Bá Đoàn" is a name, "Hà Tĩnh" a place)
+		case vocab[fw]:
+			evidence++
+		default:
 			return false
 		}
-		lower++
 	}
-	return lower > 0 && !tcTerminal(s)
+	return evidence > 0 && !tcTerminal(s)
 }
+
+// tcOrgAbbrevs are abbreviations of union and state bodies.
+var tcOrgAbbrevs = setOf("lđlđ", "cđ", "cđcs", "cđn", "ubnd", "hđnd", "tlđ", "tlđlđvn", "bch", "bbt")
 
 // tcOfficeByline reports an office byline ("Văn phòng LĐLĐ tỉnh",
 // "Ban Tuyên giáo LĐLĐ tỉnh"): short, starts with an office word and
@@ -1276,7 +1424,7 @@ func tcOfficeByline(s string) bool {
 	if _, ok := tcHasPrefix(foldPhrase(s), tcOfficeHeads); !ok {
 		return false
 	}
-	return tcOrgOnly(s)
+	return tcOrgOnly(s, tcWorkplaceVocab)
 }
 
 // tcSourceLine reads a source line ("Theo Lao Động", "(Theo VNE)",
@@ -1290,7 +1438,7 @@ func tcSourceLine(s string) (string, bool) {
 	switch {
 	case strings.HasPrefix(s, "Theo ") || strings.HasPrefix(s, "theo "):
 		rest = s[len("Theo "):]
-	case strings.HasPrefix(s, "Nguồn:") || strings.HasPrefix(s, "Nguồn :"):
+	case strings.HasPrefix(s, "Nguồn:") || strings.HasPrefix(s, "Nguồn :") || strings.HasPrefix(s, "Nguồn tin:"):
 		rest = strings.TrimLeft(s[strings.Index(s, ":")+1:], " ")
 	default:
 		return "", false
@@ -1305,7 +1453,7 @@ func tcSourceLine(s string) (string, bool) {
 		return "", false // "theo kế hoạch của UBND" is a sentence
 	}
 	for _, w := range ws[1:] {
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !tcOrgVocab[foldPhrase(w)] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !tcWorkplaceVocab[foldPhrase(w)] {
 			return "", false
 		}
 	}
@@ -1324,6 +1472,10 @@ func tcSignature(s string) (string, bool) {
 		if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsLower(r) {
 			s = s[:i]
 		}
+	}
+	// "Tin, ảnh: Minh Anh", "Tác giả: Minh Anh"
+	if i := strings.Index(s, ":"); i > 0 && tcHasLabel(s[:i]) {
+		s = strings.TrimSpace(s[i+1:])
 	}
 	s = tcUnglue(s)
 	if tcOfficeByline(s) {
