@@ -126,6 +126,38 @@ func TestFigures(t *testing.T) {
 		{"(28/7/1929 - 28/7/2021)", []brief{{Kind: "date", Value: "1929-07-28", Unit: "date", Text: "28/7/1929"}, {Kind: "date", Value: "2021-07-28", Unit: "date", Text: "28/7/2021"}}},
 		{"từ tháng 02/2020", []brief{{Kind: "date", Value: "2020-02", Unit: "date", Text: "tháng 02/2020"}}},
 		{"ngày 10.05.2000", []brief{{Kind: "date", Value: "2000-05-10", Unit: "date", Text: "10.05.2000"}}},
+		// a period a few words after its keyword
+		{"Ban Chấp hành nhiệm kỳ mới 2023-2028 ra mắt", []brief{{Kind: "period", Value: "2023", Unit: "year", Text: "2023-2028", Range: "2023..2028"}}},
+		{"tổng kết nhiệm kỳ XI (2018-2023), định hướng giai đoạn tới 2026 - 2030", []brief{
+			{Kind: "period", Value: "2018", Unit: "year", Text: "2018-2023", Range: "2018..2023"},
+			{Kind: "period", Value: "2026", Unit: "year", Text: "2026 - 2030", Range: "2026..2030"},
+		}},
+		{"triển khai giai đoạn 2 (2021-2025) của đề án", []brief{{Kind: "period", Value: "2021", Unit: "year", Text: "2021-2025", Range: "2021..2025"}}},
+		// compound units kept whole
+		{"LĐLĐ huyện thành lập 4 đoàn kiểm tra liên ngành", []brief{{Kind: "count", Value: "4", Unit: "đoàn kiểm tra", Text: "4 đoàn kiểm tra", Category: "other"}}},
+		{"giúp làm lại 120 giấy khai sinh cho con công nhân", []brief{{Kind: "count", Value: "120", Unit: "giấy khai sinh", Text: "120 giấy khai sinh", Category: "other"}}},
+		{"chuẩn bị 12 loại giấy tờ, biểu dương 45 tấm gương điển hình", []brief{
+			{Kind: "count", Value: "12", Unit: "loại giấy tờ", Text: "12 loại giấy tờ", Category: "other"},
+			{Kind: "count", Value: "45", Unit: "tấm gương", Text: "45 tấm gương", Category: "people"},
+		}},
+		{"tuyển sinh 5 nhóm ngành, kết nối trực tuyến 63 điểm cầu", []brief{
+			{Kind: "count", Value: "5", Unit: "nhóm ngành", Text: "5 nhóm ngành", Category: "other"},
+			{Kind: "count", Value: "63", Unit: "điểm cầu", Text: "63 điểm cầu", Category: "other"},
+		}},
+		// a magnitude typed with a doubled letter
+		{"nợ đọng hơn 1.200 ttỷ đồng", []brief{{Kind: "money", Value: "1200000000000", Unit: "VND", Text: "1.200 ttỷ đồng", Approx: "over"}}},
+		// "đối với" is no noun: the amount stays money
+		{"hỗ trợ 3 triệu đối với mỗi đoàn viên", []brief{{Kind: "money", Value: "3000000", Unit: "VND", Text: "3 triệu"}}},
+		// numbers in names and quarters are skipped, the figures around them kept
+		{"Công ty TNHH 27/7 trao 50 suất quà", []brief{{Kind: "count", Value: "50", Unit: "suất quà", Text: "50 suất quà", Category: "gifts"}}},
+		{"Quý 1/2024, công đoàn kết nạp 300 đoàn viên", []brief{{Kind: "count", Value: "300", Unit: "đoàn viên", Text: "300 đoàn viên", Category: "members"}}},
+		{"bản “Thỏa thuận hợp tác 15/6” được ký ngày 16/6", []brief{{Kind: "date", Value: "--06-16", Unit: "date", Text: "16/6"}}},
+		{"Chào mừng Ngày Quốc tế Phụ nữ 8/3", []brief{{Kind: "date", Value: "--03-08", Unit: "date", Text: "8/3"}}},
+		// "cấp" as a verb is no rank
+		{"nhà máy cung cấp 300 suất ăn, BHXH đã cấp 36 sổ BHXH", []brief{
+			{Kind: "count", Value: "300", Unit: "suất ăn", Text: "300 suất ăn", Category: "other"},
+			{Kind: "count", Value: "36", Unit: "sổ", Text: "36 sổ", Category: "other"},
+		}},
 	}
 	for _, tt := range tests {
 		var got []brief
@@ -194,6 +226,18 @@ var notFigures = []string{
 	"bắt đầu từ 9g sáng thay vì 7h30",
 	"từ tháng 6 hằng năm trở đi",
 	"tính đến ngày mùng 10 ước đạt",
+	// quarters, names, thresholds and scores
+	"Quý 1/2024 và quý I/2024, quý 4-2023, quý 2.2023",
+	"trong 6 tháng đầu năm 2024",
+	"hai bên cùng ký “Tuyên bố chung 15/6”",
+	"Công ty TNHH MTV (3-2) và Công ty Cổ phần 30/4",
+	"Công ty TNHH 1 thành viên Cao su",
+	"tuổi nghỉ hưu là 60 đối với nam và 55 đối với nữ",
+	"mức điểm xét tuyển 15,5 và thí sinh từ 15,5 điểm trở lên",
+	"CĐCS đạt từ 90 điểm trở lên được xếp loại vững mạnh",
+	"thí sinh đạt 27/30 điểm",
+	"đội bóng công nhân thua đội bạn (0-5)",
+	"con em công nhân học cấp 3, nhà cấp 4",
 }
 
 func TestNotFigures(t *testing.T) {

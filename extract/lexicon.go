@@ -113,7 +113,7 @@ func init() {
 		"điểm vi phạm", "điểm ngập", "điểm sạt lở", "điểm tham quan", "điểm phát quà",
 		"điểm khám", "điểm cấp phát", "điểm bầu cử", "điểm trông xe", "điểm trông giữ xe",
 		"phần thưởng", "đối tác", "cuốn sách", "đầu sách", "bức tranh", "bức ảnh",
-		"lá cờ", "lá thư", "lá đơn", "tấm lòng", "kỷ niệm chương", "chứng chỉ")
+		"lá cờ", "lá thư", "lá đơn", "tấm lòng", "kỷ niệm chương", "chứng chỉ", "máy bay")
 	addNouns(catPeople, "tấm gương", "đối tượng", "gương mặt",
 		"người có công", "thương binh", "liệt sĩ", "gia đình chính sách")
 }

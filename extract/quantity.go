@@ -196,7 +196,7 @@ func (f *finder) notFigureAt(i int) int {
 	// a label or a rank, unless a percent or an amount follows, which is a
 	// quantity all the same ("trung cấp 18%", "các lớp 95,85 triệu đồng");
 	// the context is checked first so that most numbers are read only once
-	label := (f.low(k) == "số" && !countBeforeSố[f.low(k-1)]) || f.phraseBefore(k, ordinalBefore, 2) > 0
+	label := (f.low(k) == "số" && !countBeforeSố[f.low(k-1)]) || f.phraseBefore(k, ordinalBefore, 2) > 0 && !f.verbNotRank(k)
 	if label && !f.quantityFollows(i) {
 		return f.skipCode(i)
 	}
@@ -218,6 +218,22 @@ func (f *finder) notFigureAt(i int) int {
 		return f.skipCode(i)
 	}
 	return 0
+}
+
+// verbNotRank reports whether the rank word at k ends a longer word or is
+// a verb, so that the number after it is an amount: "cung cấp 300 suất
+// ăn", "đã cấp 36 sổ BHXH", "trực tuyến 63 điểm cầu".
+func (f *finder) verbNotRank(k int) bool {
+	switch f.low(k) {
+	case "cấp":
+		switch f.low(k - 1) {
+		case "cung", "khẩn", "đã", "được", "sẽ", "vừa", "mới", "chưa", "cần":
+			return true
+		}
+	case "tuyến":
+		return f.low(k-1) == "trực"
+	}
+	return false
 }
 
 // countBeforeSố are the words after which "số N" is an amount, not a
@@ -908,11 +924,6 @@ func (f *finder) unitAt(i int) (unit, category string, k int) {
 				cat = catOther
 			}
 			return f.unitText(i, m+1), cat, m + 1
-		}
-		if n == 1 && f.toks[i+1].space {
-			if m := f.fallbackNoun(i + 1); m > 0 {
-				return f.unitText(i, m+1), catOther, m + 1
-			}
 		}
 		if n > 0 { // a classifier that is a noun itself: "1.000 suất", "17.000 căn"
 			return f.unitText(i, n), countNouns[f.phraseKey(i, n)], n
