@@ -906,69 +906,8 @@ func (s BenchScore) Worst(n int) []PageScore {
 // preferred, then the first in document order. The tallies, unit and
 // approx accounting are those of ScoreFigures.
 func ScoreFiguresEndToEnd(docs []GoldDoc, predicted map[string][]corpus.Figure) FigureScore {
-	s := FigureScore{ByKind: map[corpus.Kind]*Tally{}}
-	tally := func(k corpus.Kind) *Tally {
-		if s.ByKind[k] == nil {
-			s.ByKind[k] = &Tally{}
-		}
-		return s.ByKind[k]
-	}
-	for _, d := range docs {
-		var gold, pred []corpus.Figure
-		for _, g := range d.Figures {
-			if g.Kind.Scored() {
-				gold = append(gold, g)
-			}
-		}
-		for _, p := range predicted[d.Doc] {
-			if p.Kind.Scored() {
-				pred = append(pred, p)
-			}
-		}
-		used := make([]bool, len(pred))
-		for _, g := range gold {
-			tally(g.Kind).Gold++
-			s.Overall.Gold++
-			best := -1
-			gt := normSpace(g.Text)
-			for k, p := range pred {
-				if used[k] || !Match(g, p) {
-					continue
-				}
-				if best < 0 || normSpace(p.Text) == gt && normSpace(pred[best].Text) != gt {
-					best = k
-				}
-			}
-			if best < 0 {
-				s.Missed = append(s.Missed, Miss{d.Doc, g})
-				continue
-			}
-			used[best] = true
-			p := pred[best]
-			tally(g.Kind).Matched++
-			s.Overall.Matched++
-			s.ApproxTotal++
-			if g.Approx == p.Approx {
-				s.ApproxRight++
-			} else {
-				s.ApproxErrors = append(s.ApproxErrors, UnitError{d.Doc, g, p})
-			}
-			if g.Kind == corpus.Count {
-				s.UnitTotal++
-				if strings.EqualFold(g.Unit, p.Unit) {
-					s.UnitRight++
-				} else {
-					s.UnitErrors = append(s.UnitErrors, UnitError{d.Doc, g, p})
-				}
-			}
-		}
-		for k, p := range pred {
-			tally(p.Kind).Predicted++
-			s.Overall.Predicted++
-			if !used[k] {
-				s.FalsePositives = append(s.FalsePositives, Miss{d.Doc, p})
-			}
-		}
-	}
-	return s
+	return scoreFigures(docs, predicted, func(g, cand, cur corpus.Figure) bool {
+		gt := normSpace(g.Text)
+		return normSpace(cand.Text) == gt && normSpace(cur.Text) != gt
+	})
 }

@@ -182,6 +182,16 @@ func (s FigureScore) ApproxAccuracy() float64 { return ratio(s.ApproxRight, s.Ap
 // period on min and max, date on the ISO string, a range on min and max).
 // Only scored kinds take part.
 func ScoreFigures(docs []GoldDoc, predicted map[string][]corpus.Figure) FigureScore {
+	// Among equal values prefer the nearest position.
+	return scoreFigures(docs, predicted, func(g, cand, cur corpus.Figure) bool {
+		return absInt(cand.Start-g.Start) < absInt(cur.Start-g.Start)
+	})
+}
+
+// scoreFigures is the one-to-one matching of ScoreFigures; better tells
+// whether a candidate prediction beats the current best for a gold figure
+// when both match it.
+func scoreFigures(docs []GoldDoc, predicted map[string][]corpus.Figure, better func(g, cand, cur corpus.Figure) bool) FigureScore {
 	s := FigureScore{ByKind: map[corpus.Kind]*Tally{}}
 	tally := func(k corpus.Kind) *Tally {
 		if s.ByKind[k] == nil {
@@ -210,8 +220,7 @@ func ScoreFigures(docs []GoldDoc, predicted map[string][]corpus.Figure) FigureSc
 				if used[k] || !Match(g, p) {
 					continue
 				}
-				// among equal values prefer the nearest position
-				if best < 0 || absInt(p.Start-g.Start) < absInt(pred[best].Start-g.Start) {
+				if best < 0 || better(g, p, pred[best]) {
 					best = k
 				}
 			}

@@ -903,7 +903,7 @@ func mainContent(doc *goquery.Document, title string, p *page) (paras []string, 
 	}
 	allChars := make(map[*html.Node]int, 1024)
 	countSubtreeChars(body, allChars, 0)
-	linkChars := countLinkChars(body, 0)
+	linkChars := countLinkChars(body, allChars, 0)
 	linkRatio = float64(linkChars) / float64(allChars[body]+1)
 	nameCache := make(map[*html.Node]nameClass, 1024)
 	var longest []string
@@ -936,32 +936,18 @@ func mainContent(doc *goquery.Document, title string, p *page) (paras []string, 
 	return longest, linkRatio
 }
 
-// countLinkChars counts the chars inside links.
-func countLinkChars(n *html.Node, depth int) int {
+// countLinkChars counts the chars inside links, from the subtree counts.
+func countLinkChars(n *html.Node, allChars map[*html.Node]int, depth int) int {
 	total := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode || depth >= maxTreeDepth {
 			continue
 		}
 		if c.DataAtom == atom.A {
-			total += countSubtreeCharsOnly(c)
+			total += allChars[c]
 			continue
 		}
-		total += countLinkChars(c, depth+1)
-	}
-	return total
-}
-
-func countSubtreeCharsOnly(n *html.Node) int {
-	total := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
-		case html.TextNode:
-			ch, _ := countChars(c.Data)
-			total += ch
-		case html.ElementNode:
-			total += countSubtreeCharsOnly(c)
-		}
+		total += countLinkChars(c, allChars, depth+1)
 	}
 	return total
 }
