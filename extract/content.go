@@ -885,6 +885,8 @@ func trimTrailingLabels(paras []string) []string {
 	return paras
 }
 
+// foldSpaces folds runs of white space (NBSP included) into one space and
+// trims the ends.
 func foldSpaces(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -146,7 +146,7 @@ func scanMeta(doc *goquery.Document) *metaScan {
 		}
 		switch n.Data {
 		case "html":
-			s.lang = strings.ToLower(mdAttr(n, "lang"))
+			s.lang = strings.ToLower(attr(n, "lang"))
 		case "body":
 			s.body = n
 		case "title":
@@ -158,13 +158,13 @@ func scanMeta(doc *goquery.Document) *metaScan {
 			s.addMeta(n)
 			return false
 		case "link":
-			rel := strings.ToLower(mdAttr(n, "rel"))
+			rel := strings.ToLower(attr(n, "rel"))
 			if rel == "canonical" && s.canonical == "" {
-				s.canonical = mdAttr(n, "href")
+				s.canonical = attr(n, "href")
 			}
 			return false
 		case "script":
-			t := strings.ToLower(mdAttr(n, "type"))
+			t := strings.ToLower(attr(n, "type"))
 			if strings.Contains(t, "ld+json") && n.FirstChild != nil && len(s.jsonLD) < 20 && len(n.FirstChild.Data) < 1<<20 {
 				s.jsonLD = append(s.jsonLD, n.FirstChild.Data)
 			}
@@ -197,10 +197,10 @@ func scanMeta(doc *goquery.Document) *metaScan {
 			}
 		}
 		inFurn := furn > 0
-		if ip := mdAttr(n, "itemprop"); ip != "" {
-			c, ok := mdAttrOK(n, "content")
+		if ip := attr(n, "itemprop"); ip != "" {
+			c, ok := attrOK(n, "content")
 			if !ok {
-				c, ok = mdAttrOK(n, "datetime")
+				c, ok = attrOK(n, "datetime")
 			}
 			if ok && n.Data != "meta" {
 				s.metas = append(s.metas, metaKV{key: strings.ToLower(ip), kind: "itemprop", content: c})
@@ -217,8 +217,8 @@ func scanMeta(doc *goquery.Document) *metaScan {
 			}
 		case "img":
 			// a logo or banner's alt text names the site
-			if alt := mdAttr(n, "alt"); alt != "" && (!seenHead || len(headList) == 0) && len(s.logoNames) < 3 && utf8.RuneCountInString(alt) <= 60 {
-				if names := lowerASCII(mdAttr(n, "class") + " " + mdAttr(n, "id") + " " + mdAttr(n, "src")); logoKW.in(names) {
+			if alt := attr(n, "alt"); alt != "" && (!seenHead || len(headList) == 0) && len(s.logoNames) < 3 && utf8.RuneCountInString(alt) <= 60 {
+				if names := lowerASCII(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "src")); logoKW.in(names) {
 					s.logoNames = append(s.logoNames, alt)
 				}
 			}
@@ -247,7 +247,7 @@ func scanMeta(doc *goquery.Document) *metaScan {
 				s.authorEls = append(s.authorEls, scanEl{n: n, furniture: inFurn})
 			}
 		}
-		if strings.EqualFold(mdAttr(n, "rel"), "author") && len(s.authorEls) < maxScanEls {
+		if strings.EqualFold(attr(n, "rel"), "author") && len(s.authorEls) < maxScanEls {
 			s.authorEls = append(s.authorEls, scanEl{n: n, furniture: inFurn})
 		}
 		return true
@@ -274,20 +274,20 @@ func scanMeta(doc *goquery.Document) *metaScan {
 }
 
 func (s *metaScan) addMeta(n *html.Node) {
-	content, ok := mdAttrOK(n, "content")
+	content, ok := attrOK(n, "content")
 	if !ok {
-		if c, ok2 := mdAttrOK(n, "datetime"); ok2 {
+		if c, ok2 := attrOK(n, "datetime"); ok2 {
 			content, ok = c, true
 		}
 	}
 	if !ok {
-		if cs := mdAttr(n, "charset"); cs != "" {
+		if cs := attr(n, "charset"); cs != "" {
 			return
 		}
 		return
 	}
 	for _, kind := range [...]string{"property", "name", "itemprop", "http-equiv"} {
-		if k, ok := mdAttrOK(n, kind); ok && k != "" {
+		if k, ok := attrOK(n, kind); ok && k != "" {
 			key := strings.ToLower(strings.TrimSpace(k))
 			if key == "og:url" && s.ogURL == "" {
 				s.ogURL = content
@@ -320,8 +320,8 @@ func headlineAncestors(root *html.Node) (keep map[*html.Node]bool, heads []*html
 			}
 			return false
 		case "meta":
-			if og == "" && (mdAttr(n, "property") == "og:title" || mdAttr(n, "name") == "twitter:title") {
-				og = normTitle(mdAttr(n, "content"))
+			if og == "" && (attr(n, "property") == "og:title" || attr(n, "name") == "twitter:title") {
+				og = normTitle(attr(n, "content"))
 			}
 			return false
 		case "h1", "h2", "h3":
@@ -332,7 +332,7 @@ func headlineAncestors(root *html.Node) (keep map[*html.Node]bool, heads []*html
 			return false
 		case "p", "div", "span", "header", "td", "h4", "strong", "b":
 			// headlines styled by class: <p class="h1">, <td class="tieude">
-			if c := lowerASCII(mdAttr(n, "class") + " " + mdAttr(n, "itemprop")); len(c) > 2 && headKW.in(c) {
+			if c := lowerASCII(attr(n, "class") + " " + attr(n, "itemprop")); len(c) > 2 && headKW.in(c) {
 				if headlineMatch(n, title, og, &matches, &best) {
 					return false
 				}
@@ -445,26 +445,8 @@ func mdWalk(root *html.Node, enter func(*html.Node) bool, leave func(*html.Node)
 	}
 }
 
-func mdAttr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func mdAttrOK(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
-}
-
 func mdHasAttr(n *html.Node, key string) bool {
-	_, ok := mdAttrOK(n, key)
+	_, ok := attrOK(n, key)
 	return ok
 }
 
@@ -514,10 +496,6 @@ func mdText(n *html.Node, limit int) string {
 		return c == n
 	}, nil)
 	return b.String()
-}
-
-func mdCollapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == 0xa0 }), " ")
 }
 
 const (
@@ -801,7 +779,7 @@ func cleanTitle(s string) string {
 			return r
 		}, s)
 	}
-	return mdCollapse(s)
+	return foldSpaces(s)
 }
 
 // normTitle folds case, quotes and spaces for comparing titles.
@@ -1003,7 +981,7 @@ func (s *metaScan) ldData() *ldInfo {
 		walkJSONLD(data, 0, func(obj map[string]any) {
 			rank := jsonTypeRank(obj)
 			if h, ok := obj["headline"].(string); ok && rank < bestHead && strings.TrimSpace(h) != "" {
-				s.ld.headline, bestHead = mdCollapse(html.UnescapeString(h)), rank
+				s.ld.headline, bestHead = foldSpaces(html.UnescapeString(h)), rank
 			}
 			if a, ok := obj["author"]; ok && rank < bestAuth && rank < 6 {
 				if names := ldNames(a); len(names) > 0 {
@@ -1113,7 +1091,7 @@ func bylineText(n *html.Node) string {
 		if t != "" {
 			return false
 		}
-		if c != n && c.Type == html.ElementNode && strings.EqualFold(mdAttr(c, "itemprop"), "name") {
+		if c != n && c.Type == html.ElementNode && strings.EqualFold(attr(c, "itemprop"), "name") {
 			t = mdTextSpaced(c, 120)
 			return false
 		}

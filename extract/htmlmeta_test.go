@@ -429,11 +429,11 @@ func TestHTMLMetaDebug(t *testing.T) {
 				why := ""
 				for p := de.n; p != nil && de.furniture; p = p.Parent {
 					if p.Type == html.ElementNode && !s.keep[p] && furnitureKind(p) != furnNone {
-						why = p.Data + "." + mdAttr(p, "class") + "#" + mdAttr(p, "id")
+						why = p.Data + "." + attr(p, "class") + "#" + attr(p, "id")
 						break
 					}
 				}
-				t.Logf("    el <%s class=%q id=%q> furn=%v(%s) mod=%v %q -> %v", de.n.Data, mdAttr(de.n, "class"), mdAttr(de.n, "id"), de.furniture, why, de.modified, mdText(de.n, 80), v)
+				t.Logf("    el <%s class=%q id=%q> furn=%v(%s) mod=%v %q -> %v", de.n.Data, attr(de.n, "class"), attr(de.n, "id"), de.furniture, why, de.modified, mdText(de.n, 80), v)
 			}
 			for _, te := range s.timeEls {
 				t.Logf("    time furn=%v %v", te.furniture, te.n.Attr)

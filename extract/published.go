@@ -608,14 +608,14 @@ func jsonFieldDate(raw, key string) dateVal {
 // Facebook-style data-utime.
 func (s *metaScan) abbrDate() dateVal {
 	for _, n := range s.abbrEls {
-		if v := mdAttr(n, "data-utime"); v != "" {
+		if v := attr(n, "data-utime"); v != "" {
 			if d := parseDateAttr(v); d.ok() {
 				return d
 			}
 		}
-		cls := strings.ToLower(mdAttr(n, "class"))
+		cls := strings.ToLower(attr(n, "class"))
 		if strings.Contains(cls, "published") || strings.Contains(cls, "date") {
-			if d := parseDateAttr(mdAttr(n, "title")); d.ok() {
+			if d := parseDateAttr(attr(n, "title")); d.ok() {
 				return d
 			}
 			if d, _ := findDate(mdText(n, 80), false, 80); d.ok() {
@@ -631,7 +631,7 @@ func (s *metaScan) abbrDate() dateVal {
 func (s *metaScan) timeDate(strong bool) dateVal {
 	for _, te := range s.timeEls {
 		n := te.n
-		cls := strings.ToLower(mdAttr(n, "class") + " " + mdAttr(n, "itemprop"))
+		cls := strings.ToLower(attr(n, "class") + " " + attr(n, "itemprop"))
 		isPub := mdHasAttr(n, "pubdate") || strings.Contains(cls, "entry-date") || strings.Contains(cls, "published") ||
 			strings.Contains(cls, "datepublished") || strings.Contains(cls, "publish") || strings.Contains(cls, "post-date") ||
 			strings.Contains(cls, "created")
@@ -639,7 +639,7 @@ func (s *metaScan) timeDate(strong bool) dateVal {
 		if strong != isPub || (isMod && !isPub) || (!strong && te.furniture) {
 			continue
 		}
-		if v := parseDateAttr(mdAttr(n, "datetime")); v.ok() {
+		if v := parseDateAttr(attr(n, "datetime")); v.ok() {
 			return v
 		}
 		if v, _ := findDate(mdText(n, 80), false, 80); v.ok() {
@@ -700,12 +700,12 @@ next:
 // datetime attribute, its text, its title attribute. upd is a date its
 // text labels as an update.
 func (s *metaScan) elementDate(n *html.Node) (v, upd dateVal) {
-	if a := mdAttr(n, "content"); a != "" {
+	if a := attr(n, "content"); a != "" {
 		if d := parseDateAttr(a); d.ok() {
 			return d, upd
 		}
 	}
-	if a := mdAttr(n, "datetime"); a != "" {
+	if a := attr(n, "datetime"); a != "" {
 		if d := parseDateAttr(a); d.ok() {
 			return d, upd
 		}
@@ -721,7 +721,7 @@ func (s *metaScan) elementDate(n *html.Node) (v, upd dateVal) {
 		}
 		return dateVal{}, d
 	}
-	if a := mdAttr(n, "title"); a != "" {
+	if a := attr(n, "title"); a != "" {
 		if d, _ := findDate(a, false, 60); d.ok() {
 			return d, upd
 		}

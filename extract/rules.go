@@ -139,7 +139,12 @@ func applySiteRule(doc *goquery.Document, rule *SiteRule, p *page) bool {
 	}
 	if rule.Author != "" {
 		if a := foldSpaces(doc.Find(rule.Author).First().Text()); a != "" {
-			p.Author = nfc(cleanByline(a))
+			if c := cleanAuthor(a); c != "" {
+				a = c
+			} else {
+				a = stripBylineLabels(a)
+			}
+			p.Author = nfc(a)
 		}
 	}
 	if rule.Published != "" {
@@ -167,17 +172,4 @@ func applySiteRule(doc *goquery.Document, rule *SiteRule, p *page) bool {
 	})
 	p.Body = strings.Join(paras, "\n\n")
 	return true
-}
-
-// cleanByline strips the lead-in words of a byline ("Bài và ảnh:",
-// "By", "Theo").
-func cleanByline(s string) string {
-	s = strings.TrimSpace(s)
-	for _, prefix := range []string{"bài và ảnh:", "bài, ảnh:", "bài:", "tác giả:", "theo ", "by "} {
-		if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
-			s = strings.TrimSpace(s[len(prefix):])
-			break
-		}
-	}
-	return s
 }
