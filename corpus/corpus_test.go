@@ -100,3 +100,16 @@ func TestImports(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDecimalLargeInteger(t *testing.T) {
+	d, err := ParseDecimal("20000000000000000000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.String() != "20000000000000000000" {
+		t.Errorf("got %s", d)
+	}
+	if _, err := ParseDecimal("12345678901234567890123"); err == nil {
+		t.Error("an integer past 64 bits without trailing zeros parsed")
+	}
+}

@@ -174,7 +174,7 @@ func ParseDecimal(s string) (Decimal, error) {
 	}
 	neg := r.Sign() < 0
 	r.Abs(r)
-	var exp int32
+	var exp, exp2 int32
 	ten := big.NewRat(10, 1)
 	for !r.IsInt() {
 		if exp < -18 {
@@ -183,7 +183,18 @@ func ParseDecimal(s string) (Decimal, error) {
 		r.Mul(r, ten)
 		exp--
 	}
-	n := r.Num()
+	n := new(big.Int).Set(r.Num())
+	// A large integer with trailing zeros keeps them in the exponent
+	// (2e19 is 2 × 10^19), as the parser's scales do.
+	tenInt, rem := big.NewInt(10), new(big.Int)
+	for !n.IsInt64() && exp == 0 {
+		q, m := new(big.Int).QuoRem(n, tenInt, rem)
+		if m.Sign() != 0 {
+			break
+		}
+		n = q
+		exp2++
+	}
 	if !n.IsInt64() {
 		return Decimal{}, ErrOverflow
 	}
@@ -191,7 +202,7 @@ func ParseDecimal(s string) (Decimal, error) {
 	if neg {
 		c = -c
 	}
-	return NewDecimal(c, exp), nil
+	return NewDecimal(c, exp+exp2), nil
 }
 
 // MarshalJSON writes d as an exact JSON number.

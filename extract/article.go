@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -82,7 +83,8 @@ func Clean(doc corpus.Document, opts Options) (corpus.Article, error) {
 }
 
 // looksLikeHTML reports whether text is markup: a doctype or one of the
-// common structural tags near its start. File names are not trusted.
+// page-level tags, or, for a fragment stored by a CMS (no <html>, often
+// "<p style=...>"), at least three element tags in its first 4 KiB.
 func looksLikeHTML(text string) bool {
 	head := text
 	if len(head) > 4096 {
@@ -94,8 +96,11 @@ func looksLikeHTML(text string) bool {
 			return true
 		}
 	}
-	return false
+	return len(fragmentTag.FindAllStringIndex(head, 3)) >= 3
 }
+
+// fragmentTag matches an opening or closing element tag of article markup.
+var fragmentTag = regexp.MustCompile(`</?(?:p|span|br|h[1-6]|ul|ol|li|img|strong|em|b|i|a|tr|td|article|section|figure|figcaption|blockquote)(?:\s[^<>]*)?/?>`)
 
 // Text extracts an article from a plain-text document: the whole text,
 // normalised to NFC with LF line ends, is the body; the figures are found

@@ -30,18 +30,22 @@ const maxTreeDepth = 400
 // Vietnamese CMSs (tinlienquan: related news, binhluan: comments, chiase:
 // share, luotxem: views, chantrang: footer, cotphai: right column,
 // menungang: top menu, quangcao: advertising, noidung: content, chitiet:
-// detail, tomtat: lead). Plain substring lists are several times faster
-// than one regexp alternation on every element of every page.
+// detail, tomtat: lead). The lists are searched as keyword sets (kwSet),
+// several times faster than one regexp alternation on every element of
+// every page.
 var (
-	// unlikelyNames mark furniture left out outright, unless maybeNames
-	// also match.
+	// unlikelyNames mark furniture left out outright, unless a class or
+	// id of their own names content (maybeNames, see rescued) or they
+	// name an article's header (isArticleHeader).
 	unlikelyNames = []string{
 		"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
 		"community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header",
 		"legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
 		"sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
 		"agegate", "pagination", "pager", "popup", "yom-remote", "teaser",
-		"newsletter", "paywall", "recommend", "subscri", "cookie", "consent",
+		"newsletter", "paywall", "recommend", "subscri", "signup", "sign-up",
+		"cookie", "consent", "modal", "dialog", "adblock", "ad-block",
+		"disclaimer", "disclosure", "affiliate", "ratings", "rating-",
 		"sharing", "share-", "-share", "shariff", "author-bio", "authorbio",
 		"about-the-author", "abouttheauthor", "authorbox", "author-box",
 		"tag-list", "taglist", "tagcloud", "read-more", "readmore",
@@ -51,7 +55,8 @@ var (
 		"xem-nhieu", "binhluan", "binh-luan", "chiase", "chia-se", "luotxem",
 		"luot-xem", "chantrang", "chan-trang", "dautrang", "dau-trang",
 		"menungang", "cotphai", "cot-phai", "cottrai", "cot-trai", "quangcao",
-		"quang-cao", "thongke", "duongdan", "thamdo", "tham-do",
+		"quang-cao", "thongke", "duongdan", "thamdo", "tham-do", "copyright",
+		"banquyen", "ban-quyen",
 	}
 	maybeNames = []string{
 		"and", "article", "body", "column", "content", "main", "mathjax",
@@ -95,6 +100,12 @@ var (
 	}
 )
 
+// neutralNames are CMS class names that hold a negative word but say
+// nothing of the element: Drupal's "field--label-hidden" hides a field's
+// label, not the field; Elementor wraps every block of a page, the
+// article's paragraphs too, in "elementor-widget-container".
+var neutralNames = []string{"label-hidden", "elementor-widget"}
+
 // nameClass is what an element's class and id say about it.
 type nameClass uint8
 
@@ -104,18 +115,21 @@ const (
 	namePositive
 	nameByline
 	nameArticleBody // itemprop="articleBody"
+	nameFurniture   // a furniture word, whatever else the names say
 	nameClassified  // the other bits are set
 )
 
-// containsAny reports whether s contains one of the words.
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+// The word lists as keyword sets: one pass over an element's names per
+// list instead of one search per word.
+var (
+	unlikelyKW      = newKWSet(unlikelyNames...)
+	maybeKW         = newKWSet(maybeNames...)
+	negativeKW      = newKWSet(negativeNames...)
+	positiveKW      = newKWSet(positiveNames...)
+	bodyKW          = newKWSet(bodyNames...)
+	bylineKW        = newKWSet(bylineNames...)
+	articleHeaderKW = newKWSet(articleHeaderNames...)
+)
 
 // classify reads an element's class, id and itemprop once.
 func classify(n *html.Node) nameClass {
@@ -135,23 +149,68 @@ func classify(n *html.Node) nameClass {
 	if names == "" {
 		return c
 	}
-	names = strings.ToLower(names) + " "
-	if containsAny(names, unlikelyNames) && !containsAny(names, maybeNames) {
-		c |= nameUnlikely
+	names = lowerASCII(names) + " "
+	if unlikelyKW.in(names) {
+		if !rescued(names) && !isArticleHeader(names) {
+			c |= nameUnlikely
+		}
+		// Beside the content, a furniture word is furniture whatever
+		// else the names say: "article-body__newsletter" and
+		// "post-related" are not the article's text. "header" alone
+		// does not count: the header beside an article is its own
+		// more often than not.
+		if !strings.Contains(names, "header") || unlikelyKW.in(strings.ReplaceAll(names, "header", " ")) {
+			c |= nameFurniture
+		}
 	}
-	if containsAny(names, negativeNames) || strings.Contains(names, " hid ") {
+	neg := names
+	for _, w := range neutralNames {
+		if strings.Contains(neg, w) {
+			neg = strings.ReplaceAll(neg, w, "")
+		}
+	}
+	if negativeKW.in(neg) || strings.Contains(names, " hid ") {
 		c |= nameNegative
 	}
-	if containsAny(names, positiveNames) {
+	if positiveKW.in(names) {
 		c |= namePositive
 	}
-	if containsAny(names, bodyNames) {
+	if bodyKW.in(names) {
 		c |= nameArticleBody
 	}
-	if containsAny(names, bylineNames) && !strings.Contains(names, "caption") {
+	if bylineKW.in(names) && !strings.Contains(names, "caption") {
 		c |= nameByline
 	}
 	return c
+}
+
+// rescued reports whether names that hold a furniture word also name
+// content in a class or id of their own: "column sidebar" and "entry-content
+// share-enabled" are content, "author-box--content", "comments-body" and
+// "related-content" are furniture's parts (a class names a part of a
+// block by adding to the block's name).
+func rescued(names string) bool {
+	for _, tok := range strings.Fields(names) {
+		if maybeKW.in(tok) && !unlikelyKW.in(tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// articleHeaderNames tell an article's own header (title, lead, byline:
+// "entry-header", "post__header", "single-header", "intro-header") from
+// the page's (logo, menu).
+var articleHeaderNames = []string{"article", "post", "entry", "story", "single", "intro", "lead", "detail", "news"}
+
+// isArticleHeader reports whether names, lower-cased and padded with
+// spaces, are those of an article's header: "header" is their only
+// furniture word and an article word goes with it.
+func isArticleHeader(names string) bool {
+	if !strings.Contains(names, "header") || !articleHeaderKW.in(names) {
+		return false
+	}
+	return !unlikelyKW.in(strings.ReplaceAll(names, "header", " "))
 }
 
 // droppedTags never hold article text.
@@ -187,6 +246,7 @@ type nodeStats struct {
 	ownChars  int // chars of the inline text not inside a block child
 	ownLinks  int
 	ownCommas int
+	capChars  int // chars inside figures and their captions
 	score     float64
 	scored    bool
 }
@@ -334,7 +394,14 @@ func removeNeverText(n *html.Node, depth int) (cut bool) {
 	return cut
 }
 
-func (f *contentFinder) measure(n *html.Node, depth int, inLink bool) *nodeStats {
+// Where a text node sits, for measure.
+const (
+	inLink   uint8 = 1 << iota // inside a link
+	inFigure                   // inside a figure or its caption
+)
+
+// measure fills the stats of n's subtree; in says where n sits.
+func (f *contentFinder) measure(n *html.Node, depth int, in uint8) *nodeStats {
 	s := f.stat(n)
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
@@ -345,28 +412,49 @@ func (f *contentFinder) measure(n *html.Node, depth int, inLink bool) *nodeStats
 			s.commas += co
 			s.ownChars += ch
 			s.ownCommas += co
-			if inLink {
+			if in&inLink != 0 {
 				s.linkChars += ch
 				s.ownLinks += ch
+			}
+			if in&inFigure != 0 {
+				s.capChars += ch
 			}
 		case html.ElementNode:
 			switch c.DataAtom {
 			case atom.Input, atom.Select, atom.Textarea, atom.Button, atom.Label:
-				// Form controls hold no article text; they are counted
-				// so that a form is known for one.
-				s.inputs++
+				// Form controls hold no article text; the fields a
+				// reader fills in are counted so that a form is known
+				// for one. Buttons and hidden inputs are not: a recipe's
+				// servings buttons or a print button do not make the
+				// text around them a form.
+				if isFormField(c) {
+					s.inputs++
+				}
 				f.skip[c] = true
 				c = next
 				continue
+			}
+			if in&inFigure != 0 && isCreditElement(c) {
+				// A picture's credit is not its caption.
+				f.skip[c] = true
+				break
 			}
 			if f.stripUnlikely && f.allChars[c]*3 < f.total && f.isUnlikely(c) {
 				f.skip[c] = true
 				f.skipLabelBefore(c)
 				break
 			}
-			cs := f.measure(c, depth+1, inLink || c.DataAtom == atom.A)
+			cin := in
+			switch c.DataAtom {
+			case atom.A:
+				cin |= inLink
+			case atom.Figure, atom.Figcaption:
+				cin |= inFigure
+			}
+			cs := f.measure(c, depth+1, cin)
 			s.chars += cs.chars
 			s.linkChars += cs.linkChars
+			s.capChars += cs.capChars
 			s.commas += cs.commas
 			s.paras += cs.paras
 			s.lis += cs.lis
@@ -589,7 +677,9 @@ func (f *contentFinder) contentNodes(best *html.Node) []*html.Node {
 		switch {
 		case s.scored && s.score+bonus >= threshold && ld < 0.3:
 			out = append(out, c)
-		case c.DataAtom == atom.P && ld < 0.25 && s.chars >= 80:
+		case (c.DataAtom == atom.P || c.DataAtom == atom.Div && isParagraphLike(c)) && ld < 0.25 && s.chars >= 80:
+			// A paragraph, or a div used as one (Readability turns
+			// those into paragraphs first).
 			out = append(out, c)
 		case ld < 0.1 && s.chars >= 100 && s.lis >= 3:
 			// A list of plain items beside the text: ingredients,
@@ -598,6 +688,224 @@ func (f *contentFinder) contentNodes(best *html.Node) []*html.Node {
 		}
 	}
 	return out
+}
+
+// maxProseClimb bounds how many levels above the best candidate the
+// search for prose blocks goes: page builders (WPBakery, Elementor,
+// Drupal paragraphs) nest an article's blocks five or six levels deep
+// under their common container.
+const maxProseClimb = 6
+
+// widenContent adds to the content the prose blocks around it that the
+// sibling search of contentNodes misses: a lead or standfirst in the
+// article's header, a body split by a page builder into blocks that each
+// sit in their own wrapper, a last section after an inline box. From the
+// best candidate it climbs while the ancestors stay free of link lists,
+// and at each level scans the siblings outwards on both sides, keeping
+// the blocks that read as prose (isProse) and the short ones between
+// them (subheadings, pictures). A block of furniture (a link list, a
+// form, teasers, an element named like furniture) closes that side for
+// good: what lies beyond it is the page, not the article. The nodes come
+// back in document order.
+func (f *contentFinder) widenContent(best *html.Node, nodes []*html.Node) []*html.Node {
+	in := make(map[*html.Node]bool, len(nodes)+4)
+	for _, n := range nodes {
+		in[n] = true
+	}
+	added := false
+	open := [2]bool{true, true} // before, after
+	top := best
+	for cur, level := best, 0; level <= maxProseClimb && (open[0] || open[1]); cur, level = cur.Parent, level+1 {
+		up := cur.Parent
+		if up == nil || up.Type != html.ElementNode || up.DataAtom == atom.Html || f.linkDensity(up) >= 0.3 {
+			break
+		}
+		if up.DataAtom != atom.Body && f.names(up)&(nameFurniture|nameNegative) != 0 {
+			// The content sits in furniture (a footer, a sidebar box):
+			// nothing around it is the article's.
+			break
+		}
+		for side := range open {
+			if open[side] {
+				open[side] = f.widenSide(cur, side == 1, in, &added)
+			}
+		}
+		top = up
+	}
+	if !added {
+		return nodes
+	}
+	var out []*html.Node
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if in[c] {
+				out = append(out, c)
+				continue
+			}
+			if c.Type == html.ElementNode && depth < maxTreeDepth && !f.skip[c] {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(top, 0)
+	return out
+}
+
+// widenSide scans the siblings of cur on one side, nearest first, and
+// marks in in the prose blocks and the short elements between them. It
+// reports whether the side is still open: false when it met furniture.
+func (f *contentFinder) widenSide(cur *html.Node, after bool, in map[*html.Node]bool, added *bool) bool {
+	next := func(n *html.Node) *html.Node {
+		if after {
+			return n.NextSibling
+		}
+		return n.PrevSibling
+	}
+	var pending []*html.Node
+	take := func() {
+		for _, p := range pending {
+			in[p] = true
+		}
+		pending = pending[:0]
+	}
+	for c := next(cur); c != nil; c = next(c) {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if in[c] {
+			take()
+			continue
+		}
+		switch f.sideKind(c, after) {
+		case sideProse:
+			take()
+			in[c] = true
+			*added = true
+		case sideShort:
+			pending = append(pending, c)
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+const (
+	sideShort     = iota // a heading, a picture, a byline: kept between prose blocks
+	sideProse            // article text
+	sideFurniture        // closes the side
+)
+
+// minProseAfter is the length (letters and digits) a block after the
+// content needs to be taken on its own: shorter text there is more often
+// a newsletter or app promotion, a disclaimer or a signature than the
+// article's last paragraph; it is taken only between longer blocks.
+const minProseAfter = 250
+
+// sideKind tells what an element beside the content is.
+func (f *contentFinder) sideKind(n *html.Node, after bool) int {
+	if f.skip[n] {
+		if f.allChars[n] >= 80 {
+			return sideFurniture
+		}
+		return sideShort
+	}
+	s := f.stats[n]
+	if s == nil {
+		return sideShort
+	}
+	if s.chars < 80 {
+		if s.chars >= 20 && f.linkDensity(n) > 0.5 || s.inputs > 0 {
+			return sideFurniture
+		}
+		return sideShort
+	}
+	if s.capChars*2 > s.chars {
+		// A picture and its caption.
+		return sideShort
+	}
+	if !f.isProse(n) {
+		return sideFurniture
+	}
+	if after && s.chars < minProseAfter {
+		return sideShort
+	}
+	return sideProse
+}
+
+// isProse reports whether an element beside the content reads as article
+// text: enough letters, few of them in links, no form, not named like
+// furniture or a byline, not a run of teasers.
+func (f *contentFinder) isProse(n *html.Node) bool {
+	s := f.stats[n]
+	if s == nil || f.skip[n] || s.chars < 80 || s.inputs > 0 {
+		return false
+	}
+	if f.linkDensity(n) >= 0.2 {
+		return false
+	}
+	if f.names(n)&(nameFurniture|nameByline|nameNegative) != 0 {
+		return false
+	}
+	if s.commas == 0 && s.paras == 0 && s.chars < 200 && !isParagraphLike(n) {
+		return false
+	}
+	if s.chars < 500 && f.bylineChars(n, 0)*2 > s.chars {
+		// An author box ("contrib-byline" and a short bio): a block
+		// beside the article whose text is mostly under a byline's or
+		// furniture's name is about the article, not of it. An
+		// article's header with its byline and its lead is kept (the
+		// byline is cleaned out of it with the rest).
+		return false
+	}
+	return f.headlineLinks(n, 0) < 2
+}
+
+// bylineChars counts the chars of n under elements named like a byline or
+// like furniture.
+func (f *contentFinder) bylineChars(n *html.Node, depth int) int {
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || f.skip[c] {
+			continue
+		}
+		if f.names(c)&(nameByline|nameFurniture) != 0 {
+			if s := f.stats[c]; s != nil {
+				total += s.chars
+			}
+			continue
+		}
+		if depth < 8 {
+			total += f.bylineChars(c, depth+1)
+		}
+	}
+	return total
+}
+
+// headlineLinks counts, up to 2, the links of headline length in n that
+// are not inside a paragraph: the titles of teasers ("More in Sport",
+// "Tin cùng chuyên mục"). Links inside running text do not count.
+func (f *contentFinder) headlineLinks(n *html.Node, depth int) int {
+	count := 0
+	for c := n.FirstChild; c != nil && count < 2; c = c.NextSibling {
+		if c.Type != html.ElementNode || f.skip[c] {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.P, atom.Blockquote, atom.Pre:
+			continue
+		case atom.A:
+			if s := f.stats[c]; s != nil && s.chars >= 15 {
+				count++
+			}
+			continue
+		}
+		if depth < 8 {
+			count += f.headlineLinks(c, depth+1)
+		}
+	}
+	return count
 }
 
 func sameClass(a, b *html.Node) bool {
@@ -632,9 +940,31 @@ func (f *contentFinder) skipLabelBefore(n *html.Node) {
 	if p == nil || p.Type != html.ElementNode || f.skip[p] {
 		return
 	}
-	if s := f.stats[p]; s != nil && s.chars < 50 && (headingLevel(p.DataAtom) > 0 || s.commas == 0) {
+	if s := f.stats[p]; s != nil && s.chars < 50 && (headingLevel(p.DataAtom) > 0 || s.commas == 0) && !endsWithFullStop(p) {
 		f.skip[p] = true
 	}
+}
+
+// endsWithFullStop reports whether the text of n ends with a full stop: a
+// short sentence of the article ("He is held in London."), not the label
+// of a list ("Tin liên quan", "Read more:", "Was denkst du?").
+func endsWithFullStop(n *html.Node) bool {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		switch c.Type {
+		case html.TextNode:
+			t := strings.TrimRight(c.Data, " \t\r\n\u00a0")
+			if t == "" {
+				continue
+			}
+			t = strings.TrimRight(t, "\"'”»)")
+			return strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") || strings.HasSuffix(t, "。")
+		case html.ElementNode:
+			if c.FirstChild != nil {
+				return endsWithFullStop(c)
+			}
+		}
+	}
+	return false
 }
 
 func (f *contentFinder) isJunkContainer(n *html.Node) bool {
@@ -666,13 +996,54 @@ func (f *contentFinder) isJunkContainer(n *html.Node) bool {
 	switch {
 	case w < 0:
 		return true
-	case s.inputs > 0 && s.inputs > s.paras/3:
+	case s.inputs > 0 && s.inputs > s.paras/3 && s.chars < charsPerFormField*s.inputs:
 		return true
 	case w < 25 && ld > 0.33 && s.chars < 1000:
 		return true
 	case ld > 0.5:
 		return true
-	case (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && ld > 0.2 && s.lis > 2:
+	case (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && ld > 0.3 && s.lis > 2:
+		return true
+	}
+	return false
+}
+
+// charsPerFormField is the text a container needs for each form field in
+// it to be kept as text: a comment or newsletter form holds a sentence
+// or two per field ("Your email address will not be published"), an
+// article with a search box or a poll beside its paragraphs far more.
+const charsPerFormField = 250
+
+// isCreditElement reports whether an element of a figure holds the
+// picture's credit: a <cite>, or a class or id that says credit,
+// copyright or source.
+func isCreditElement(n *html.Node) bool {
+	if n.DataAtom == atom.Cite {
+		return true
+	}
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" {
+			v := strings.ToLower(a.Val)
+			if strings.Contains(v, "credit") || strings.Contains(v, "copyright") || strings.Contains(v, "source") || strings.Contains(v, "photographer") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isFormField reports whether a form control is a field a reader fills
+// in: a text input, a check box, a select or a text area, not a button or
+// a hidden input.
+func isFormField(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Select, atom.Textarea:
+		return true
+	case atom.Input:
+		switch strings.ToLower(attr(n, "type")) {
+		case "hidden", "submit", "button", "image", "reset":
+			return false
+		}
 		return true
 	}
 	return false
@@ -824,7 +1195,7 @@ func paragraphs(nodes []*html.Node, skip map[*html.Node]bool, title string) []st
 	}
 	w.flush()
 	normTitle := foldSpaces(title)
-	seen := make(map[string]bool)
+	seen := make(map[string]int)
 	var out []string
 	for _, b := range w.paras {
 		t := strings.TrimSpace(b.text.String())
@@ -836,35 +1207,61 @@ func paragraphs(nodes []*html.Node, skip map[*html.Node]bool, title string) []st
 		if chars == 0 {
 			continue
 		}
-		if b.linkChars*2 > chars && chars < 400 || b.linkChars*3 > chars && chars < 100 {
+		if (b.linkChars*2 > chars && chars < 400 || b.linkChars*3 > chars && chars < 100) && !showsURL(t) {
+			// A link list's line, unless the link shows its address:
+			// a source or a shop cited in the text, not a headline.
 			continue
 		}
 		if b.heading == 1 || (b.heading > 0 && normTitle != "" && foldSpaces(t) == normTitle) {
 			continue
 		}
-		if isCreditLine(t) {
+		if isCreditLine(t) || isWidgetLine(t) {
 			continue
 		}
 		// A paragraph printed twice is a slideshow caption or a pull
-		// quote repeating the text: keep the first.
-		if chars >= 20 {
-			if seen[t] {
+		// quote repeating the text: keep the first. A short line repeated
+		// further on is the text's own (the same label or amount under
+		// each step of a recipe or a timetable) and is kept; repeated
+		// right after itself, it is a caption again.
+		if chars >= minRepeatChars/4 {
+			if last, ok := seen[t]; ok && (chars >= minRepeatChars || len(out)-last <= 2) {
 				continue
 			}
-			seen[t] = true
+			seen[t] = len(out)
 		}
 		out = append(out, t)
 	}
 	return out
 }
 
+// showsURL reports whether a line shows a web address as text.
+func showsURL(t string) bool {
+	return strings.Contains(t, "://") || strings.Contains(t, "www.")
+}
+
+// minRepeatChars is the length (letters and digits) from which a
+// paragraph printed twice anywhere is taken for a repeat of the same
+// element; from a quarter of it, only when printed twice in a row.
+const minRepeatChars = 80
+
 // creditLine matches a picture credit or copyright line standing alone:
-// "Foto: dpa", "Ảnh: Minh Anh", "© Reuters". A caption with its credit
-// inside ("... (Ảnh: Minh Anh)") is a caption, and kept.
-var creditLine = regexp.MustCompile(`(?i)^(\(?(foto|fotos|bild|bilder|photo|photos|picture|image|images|imagen|quelle|source|credit|credits|ảnh|nguồn ảnh|titelbild|grafik|illustration)\s*[:：]|©|\(c\)\s)`)
+// "Foto: dpa", "Ảnh: Minh Anh", "© Reuters", "Photo by X/Getty Images",
+// "Image copyright EPA". A caption with its credit inside ("... (Ảnh:
+// Minh Anh)") is a caption, and kept.
+var creditLine = regexp.MustCompile(`(?i)^(\(?(foto|fotos|bild|bilder|photo|photos|photograph|picture|image|images|imagen|quelle|bildquelle|source|credit|credits|crédito|kuva|ảnh|nguồn ảnh|titelbild|grafik|illustration)\s*[:：]|(photo|photograph|picture|image|bild|foto)s?\s+(copyright|credit|courtesy|by|via|von)\s|©|\(c\)\s)`)
 
 func isCreditLine(t string) bool {
 	return len(t) < 120 && creditLine.MatchString(t)
+}
+
+// widgetLine matches the labels that page widgets print alone on a line:
+// an advertisement slot ("Advertisement", "Anzeige", "Quảng cáo"), a
+// lightbox's buttons ("Caption", "Close") and a gallery's counter ("Image
+// 1 of 8", "Ảnh 2/5").
+var widgetLine = regexp.MustCompile(`(?i)^(advertisement|advertisment|advert|ads?|anzeige|werbung|publicidad|publicité|pubblicità|reklama|quảng cáo|sponsored|caption|close|(image|photo|picture|slide|bild|foto|ảnh|hình)\s*\d+\s*(of|/|von|de|di|trên)\s*/?\s*\d*)\s*[:.]?$`)
+
+func isWidgetLine(t string) bool {
+	return len(t) < 40 && widgetLine.MatchString(t)
 }
 
 // trimTrailingLabels drops the short unpunctuated lines left at the end
@@ -884,6 +1281,74 @@ func trimTrailingLabels(paras []string) []string {
 	}
 	return paras
 }
+
+// trimDatelines drops the paragraphs near the start and the end of a body
+// that hold a date and nothing else: the dateline ("Published November
+// 20th, 2019 - 07:29 GMT", "Cập nhật: 11/01/2021") is the page's, not
+// the article's text.
+func trimDatelines(paras []string) []string {
+	out := paras[:0:0]
+	for i, p := range paras {
+		if (i < 3 || i >= len(paras)-2) && len(paras) > 1 && isDateline(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return paras
+	}
+	return out
+}
+
+// datelineWords are the words a dateline holds besides its numbers:
+// months and weekdays (English, German, French, Spanish, Italian,
+// Vietnamese), "published", "updated", time zones.
+var datelineWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`jan feb mar apr may jun jul aug sep sept oct nov dec
+		january february march april june july august september october november december
+		januar februar märz mai juni juli oktober dezember
+		janvier février mars avril juin juillet août septembre octobre novembre décembre
+		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+		gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+		mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday
+		montag dienstag mittwoch donnerstag freitag samstag sonntag
+		lundi mardi mercredi jeudi vendredi samedi dimanche
+		published updated posted modified last on at am pm gmt utc est edt cet cest et pt uhr um
+		veröffentlicht aktualisiert publié mis à jour le el de del la der den
+		ngày tháng năm lúc giờ thứ chủ nhật cập đăng sáng chiều tối hai ba tư năm sáu bảy`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// isDateline reports whether a paragraph is a date and nothing else.
+func isDateline(t string) bool {
+	if utf8.RuneCountInString(t) > 80 {
+		return false
+	}
+	hasYear, named, other := false, false, 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		switch {
+		case strings.IndexFunc(w, unicode.IsDigit) >= 0:
+			// "2019", "20th", "07", "19h30"
+			if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+				hasYear = true
+			}
+		case datelineWords[w]:
+			named = true
+		default:
+			other++
+		}
+	}
+	// A year with a month's or a weekday's name, or a numeric date: not
+	// a phone number or a price that happens to hold "2012".
+	return hasYear && other <= 1 && (named || numericDate.MatchString(t))
+}
+
+var numericDate = regexp.MustCompile(`(^|[^\d])(\d{1,2}[./-]\d{1,2}[./-](19|20)\d{2}|(19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2})($|[^\d])`)
 
 // foldSpaces folds runs of white space (NBSP included) into one space and
 // trims the ends.
@@ -988,11 +1453,22 @@ const minArticleChars = 300
 
 // run is one pass over the body.
 func (f contentFinder) run(body *html.Node, allChars map[*html.Node]int, title string) (paras []string, listing bool) {
+	nodes, listing := f.find(body, allChars)
+	if listing || len(nodes) == 0 {
+		return nil, listing
+	}
+	return paragraphs(nodes, f.skip, title), false
+}
+
+// find is the search of one pass: the content nodes in document order,
+// with what is left out of them marked in f.skip, or listing when the
+// content is a run of teasers.
+func (f *contentFinder) find(body *html.Node, allChars map[*html.Node]int) (nodes []*html.Node, listing bool) {
 	f.stats = make(map[*html.Node]*nodeStats, 1024)
 	f.skip = make(map[*html.Node]bool)
 	f.allChars = allChars
 	f.total = allChars[body]
-	f.measure(body, 0, false)
+	f.measure(body, 0, 0)
 	if f.total == 0 {
 		return nil, false
 	}
@@ -1000,7 +1476,7 @@ func (f contentFinder) run(body *html.Node, allChars map[*html.Node]int, title s
 	if best == nil {
 		best = body
 	}
-	nodes := f.contentNodes(best)
+	nodes = f.contentNodes(best)
 	if f.cleanLists {
 		for _, n := range nodes {
 			if n.Type == html.ElementNode {
@@ -1011,7 +1487,23 @@ func (f contentFinder) run(body *html.Node, allChars map[*html.Node]int, title s
 	if f.isListing(nodes) {
 		return nil, true
 	}
-	return paragraphs(nodes, f.skip, title), false
+	wide := nodes
+	if f.weightClasses {
+		// Without the names, prose cannot be told from furniture text.
+		wide = f.widenContent(best, nodes)
+	}
+	if f.cleanLists && len(wide) != len(nodes) {
+		done := make(map[*html.Node]bool, len(nodes))
+		for _, n := range nodes {
+			done[n] = true
+		}
+		for _, n := range wide {
+			if n.Type == html.ElementNode && !done[n] {
+				f.cleanConditionally(n, 0)
+			}
+		}
+	}
+	return wide, false
 }
 
 // isListing reports whether the content found is a run of teasers (a
@@ -1028,6 +1520,9 @@ func (f *contentFinder) isListing(nodes []*html.Node) bool {
 		}
 		nodes = kids
 	}
+	if f.articleTeasers(nodes) {
+		return true
+	}
 	teasers, blocks := 0, 0
 	for _, n := range nodes {
 		s := f.stats[n]
@@ -1040,6 +1535,69 @@ func (f *contentFinder) isListing(nodes []*html.Node) bool {
 		}
 	}
 	return teasers >= 4 && teasers*2 >= blocks
+}
+
+// hasHeadlineLink reports whether n holds a heading whose text is a link
+// of headline length: a teaser's title ("<h2><a>...</a></h2>").
+func (f *contentFinder) hasHeadlineLink(n *html.Node, depth int) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			for a := c.FirstChild; a != nil; a = a.NextSibling {
+				if a.Type == html.ElementNode && a.DataAtom == atom.A && f.allChars[a] >= 15 {
+					return true
+				}
+			}
+			continue
+		}
+		if depth < 6 && f.hasHeadlineLink(c, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// articleTeasers reports whether most of the text of nodes sits in four or
+// more short <article> elements that open with a headline link: HTML5
+// marks each teaser of a listing as an article, however deep the theme
+// nests them (forum posts are articles too, but without headline links).
+func (f *contentFinder) articleTeasers(nodes []*html.Node) bool {
+	count, inside, total := 0, 0, 0
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if f.skip[c] {
+				total -= f.allChars[c] // left out already: a slider, a box
+				continue
+			}
+			if c.DataAtom == atom.Article {
+				if chars := f.allChars[c]; chars > 0 && chars < 600 && f.hasHeadlineLink(c, 0) {
+					count++
+					inside += chars
+				}
+				continue
+			}
+			if depth < 8 {
+				walk(c, depth+1)
+			}
+		}
+	}
+	for _, n := range nodes {
+		if n.Type == html.ElementNode && !f.skip[n] {
+			total += f.allChars[n]
+			walk(n, 0)
+		}
+	}
+	// An article page whose theme puts a slider of teasers in the same
+	// container still has prose of its own beside them (a listing has
+	// little more than a blurb).
+	return count >= 4 && inside*2 >= total && total-inside < 2*minArticleChars
 }
 
 // opensWithHeadlineLink reports whether the first text of n is a link of
@@ -1128,7 +1686,7 @@ func cleanHTML(src, pageURL string, rules *Rules) page {
 		if p.Author == "" {
 			p.Author = signed
 		}
-		paras = trimTrailingLabels(paras)
+		paras = trimDatelines(trimTrailingLabels(paras))
 		for i := range paras {
 			paras[i] = nfc(paras[i])
 		}

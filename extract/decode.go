@@ -968,15 +968,22 @@ func detectUnicode(s string) legacyKind {
 		}
 		s = s[:cut]
 	}
-	// Fast exit: no character of the Latin-1 / windows-1252 upper half.
-	found := false
+	// Fast exits: no character of the Latin-1 / windows-1252 upper half,
+	// or plenty of Vietnamese letters that legacy-font mojibake cannot
+	// contain (ơ ư đ ạ ấ ...: everything outside Latin-1). Real Unicode
+	// Vietnamese has at least half as many of those as of Latin-1's à á
+	// ô ê; TCVN3 or VNI read as Latin-1 has none. Scoring every word is
+	// costly, and most pages are plain Unicode.
+	latin1, genuine := 0, 0
 	for _, r := range s {
-		if r >= 0x80 && r < 0x100 {
-			found = true
-			break
+		switch {
+		case r >= 0x80 && r < 0x100:
+			latin1++
+		case genuineVietnamese(r):
+			genuine++
 		}
 	}
-	if !found {
+	if latin1 == 0 || (genuine >= 20 && 2*genuine >= latin1) {
 		return legacyNone
 	}
 	st := scoreText(s)

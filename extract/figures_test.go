@@ -158,6 +158,93 @@ func TestFigures(t *testing.T) {
 			{Kind: "count", Value: "300", Unit: "suất ăn", Text: "300 suất ăn", Category: "other"},
 			{Kind: "count", Value: "36", Unit: "sổ", Text: "36 sổ", Category: "other"},
 		}},
+		// word-segmented text: "_" joins the syllables of a word; the text
+		// stays as written, the unit is printed with spaces
+		{"Đại_hội nhiệm_kỳ 2018 - 2023 có 1.000 đoàn_viên , 90 Chủ_tịch Công_đoàn cơ_sở", []brief{
+			{Kind: "period", Value: "2018", Unit: "year", Text: "2018 - 2023", Range: "2018..2023"},
+			{Kind: "count", Value: "1000", Unit: "đoàn viên", Text: "1.000 đoàn_viên", Category: "members"},
+			{Kind: "count", Value: "90", Unit: "chủ tịch", Text: "90 Chủ_tịch", Category: "people"},
+		}},
+		{"Ít_nhất 18 người bị_thương , hàng_nghìn công_nhân nghỉ_việc", []brief{
+			{Kind: "count", Value: "18", Unit: "người", Text: "18 người", Approx: "over", Category: "people"},
+			{Kind: "count", Value: "1000", Unit: "công nhân", Text: "hàng_nghìn công_nhân", Approx: "vague", Category: "members"},
+		}},
+		// a currency or a magnitude that begins a segmented word is neither
+		// ("6 tỷ_phú" is no 6 billion), unless money follows it
+		{"gặp một đồng_nghiệp , mua 2 đồng_hồ , có 6 tỷ_phú , nhận 5 triệu đồng_tiền thưởng và 30 tỷ_tệ", []brief{
+			{Kind: "count", Value: "2", Unit: "đồng hồ", Text: "2 đồng_hồ", Category: "other"},
+			{Kind: "money", Value: "5000000", Unit: "VND", Text: "5 triệu đồng"},
+			{Kind: "money", Value: "30000000000", Unit: "CNY", Text: "30 tỷ_tệ"},
+		}},
+		// a document word before an amount: the amount is a figure
+		{"ký hợp đồng 1,2 tỉ USD, kế hoạch 19,1 ngàn tỷ đồng; Nghị quyết 02", []brief{
+			{Kind: "money", Value: "1200000000", Unit: "USD", Text: "1,2 tỉ USD"},
+			{Kind: "money", Value: "19100000000000", Unit: "VND", Text: "19,1 ngàn tỷ đồng"},
+		}},
+		// a unit ends where its segmented word ends, not where the lexicon
+		// does, and a lone syllable is a word of its own
+		{"công_nhân của 19 nhà_máy_điện hạt_nhân và 1.600 cây_xăng nghỉ_việc ; nhà 4 tầng xây_dựng trái_phép", []brief{
+			{Kind: "count", Value: "19", Unit: "nhà máy điện", Text: "19 nhà_máy_điện", Category: "enterprises"},
+			{Kind: "count", Value: "1600", Unit: "cây xăng", Text: "1.600 cây_xăng", Category: "other"},
+			{Kind: "count", Value: "4", Unit: "tầng", Text: "4 tầng", Category: "other"},
+		}},
+		// a few "_" in running text (an e-mail) do not make it segmented
+		{"mở 4 đợt tuyên truyền, liên hệ nguyen_van_a@gmail.com", []brief{
+			{Kind: "count", Value: "4", Unit: "đợt tuyên truyền", Text: "4 đợt tuyên truyền", Category: "other"},
+		}},
+		// a year printed once in a month span covers both ends (as in the
+		// external cases "tháng 3 tới tháng 5 năm 1975", "02-03/2000")
+		{"Từ tháng 7 đến tháng 11-2019, công_đoàn đã thăm_hỏi", []brief{
+			{Kind: "date", Value: "2019-07", Unit: "date", Text: "tháng 7"},
+			{Kind: "date", Value: "2019-11", Unit: "date", Text: "tháng 11-2019"},
+		}},
+		// a rate's denominator is read with its figure: "/m 2" gives no "2"
+		{"giá 15 triệu đồng/m 2 thôi, xây 40 triệu m 2 nhà ở", []brief{
+			{Kind: "money", Value: "15000000", Unit: "VND", Text: "15 triệu đồng", Per: "m2"},
+			{Kind: "count", Value: "40000000", Unit: "m2", Text: "40 triệu m 2", Category: "other"},
+		}},
+		// a batch or kind classifier names what follows it; other
+		// classifiers that are nouns stand alone before a verb
+		{"mở 13 lớp bồi dưỡng, 10 loại ung thư, trao 1.000 suất trị giá 500.000 đồng", []brief{
+			{Kind: "count", Value: "13", Unit: "lớp bồi dưỡng", Text: "13 lớp bồi dưỡng", Category: "other"},
+			{Kind: "count", Value: "10", Unit: "loại ung thư", Text: "10 loại ung thư", Category: "other"},
+			{Kind: "count", Value: "1000", Unit: "suất", Text: "1.000 suất", Category: "gifts"},
+			{Kind: "money", Value: "500000", Unit: "VND", Text: "500.000 đồng"},
+		}},
+		// where a noun missing from the lexicon ends: a dictionary
+		// compound, a head before one, else one or two syllables
+		{"có 20 cầu thủ, 4 khu dân cư, 12 thiết bị và 2 hộp sữa chua", []brief{
+			{Kind: "count", Value: "20", Unit: "cầu thủ", Text: "20 cầu thủ", Category: "other"},
+			{Kind: "count", Value: "4", Unit: "khu dân cư", Text: "4 khu dân cư", Category: "other"},
+			{Kind: "count", Value: "12", Unit: "thiết bị", Text: "12 thiết bị", Category: "other"},
+			{Kind: "count", Value: "2", Unit: "hộp sữa chua", Text: "2 hộp sữa chua", Category: "other"},
+		}},
+		{"khiến 3 người thương vong", []brief{{Kind: "count", Value: "3", Unit: "người", Text: "3 người", Category: "people"}}},
+		// quoted speech keeps its figures; a quantity per period is no date
+		{`ông thốt lên: "15 triệu đồng thì bằng nhà ở thương mại còn gì?"`, []brief{{Kind: "money", Value: "15000000", Unit: "VND", Text: "15 triệu đồng"}}},
+		{"đăng ký mua mỗi tháng 10kg thịt, lương mỗi tháng 9 - 10 triệu đồng", []brief{
+			{Kind: "count", Value: "10", Unit: "kg", Text: "10kg", Category: "other"},
+			{Kind: "money", Value: "9000000", Unit: "VND", Text: "9 - 10 triệu đồng", Range: "9000000..10000000"},
+		}},
+		{"xuất khẩu 2 container sản phẩm", []brief{{Kind: "count", Value: "2", Unit: "container", Text: "2 container", Category: "other"}}},
+		// bare magnitudes: "cả ngàn", "chục ngàn"
+		{"cả ngàn xe tăng bị bắn cháy, ít nhất chục ngàn người thiệt mạng", []brief{
+			{Kind: "count", Value: "1000", Unit: "xe tăng", Text: "ngàn xe tăng", Category: "other"},
+			{Kind: "count", Value: "10000", Unit: "người", Text: "chục ngàn người", Approx: "over", Category: "people"},
+		}},
+		{"lỗ vài chục triệu đồng", []brief{{Kind: "money", Value: "10000000", Unit: "VND", Text: "chục triệu đồng", Approx: "vague"}}},
+		// the noun printed before the number, or after "trong số"
+		{"Số đơn vị nợ BHXH là 711.", []brief{{Kind: "count", Value: "711", Unit: "đơn vị", Text: "711", Category: "agencies"}}},
+		{"tổng số ca mắc đã lên tới 9.975, số người chết ngày 25/4 tăng thêm 3.", []brief{
+			{Kind: "count", Value: "9975", Unit: "ca mắc", Text: "9.975", Category: "other"},
+			{Kind: "date", Value: "--04-25", Unit: "date", Text: "25/4"},
+			{Kind: "count", Value: "3", Unit: "người", Text: "3", Category: "people"},
+		}},
+		{"có 12 trong số các nhà máy, 3 trong tổng số 10 đơn vị", []brief{
+			{Kind: "count", Value: "12", Unit: "nhà máy", Text: "12", Category: "enterprises"},
+			{Kind: "count", Value: "3", Unit: "đơn vị", Text: "3", Category: "agencies"},
+			{Kind: "count", Value: "10", Unit: "đơn vị", Text: "10 đơn vị", Category: "agencies"},
+		}},
 	}
 	for _, tt := range tests {
 		var got []brief
@@ -238,6 +325,14 @@ var notFigures = []string{
 	"thí sinh đạt 27/30 điểm",
 	"đội bóng công nhân thua đội bạn (0-5)",
 	"con em công nhân học cấp 3, nhà cấp 4",
+	// frequencies
+	"đi chợ 3 lần một tuần, họp 1 lần/tháng, 2-3 lần mỗi năm, mỗi tuần 2 lần",
+	// "số" that is no "number of": phones, scores, codes, sequences
+	"số điện thoại là 0912345678, số nhà là 12, tỷ số trận đấu lên 1-0",
+	"chỉ số men gan còn 302, mã số công nhân là 3709, số đo vòng ba là 93",
+	"dãy số trúng thưởng là 05 - 08 - 15, số lần trung bình là 1,3",
+	"là 10 trong số rất nhiều minh chứng",
+	"ngay cả tỷ lệ nội địa hóa, tất cả triệu chứng của ông",
 }
 
 func TestNotFigures(t *testing.T) {
@@ -364,6 +459,7 @@ func FuzzFigures(f *testing.F) {
 		}
 	}
 	f.Add("từ 1.3 – 31.5, 27-28/02/2000, 10k-20k, $1,42, hai đô 23 xu, tháng 3 tới tháng 5 năm 1975")
+	f.Add("Ít_nhất 18 đoàn_viên , nhiệm_kỳ 2018 - 2023 , 19 nhà_máy_điện , 5 triệu đồng_tiền , 30 tỷ_tệ , giá 15 triệu đồng/m 2 thôi")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return

@@ -572,24 +572,42 @@ func lowerASCII(s string) string {
 }
 
 // kwSet finds any of a set of keywords inside a string, indexed by the
-// keyword's first byte (one pass, no allocation).
-type kwSet struct{ first [256][]string }
+// keyword's first byte, with a bitmap of the second bytes that follow it
+// (one pass, no allocation; most positions are passed over on two table
+// reads).
+type kwSet struct {
+	first  [256][]string
+	second [256][4]uint64 // second[b]: the bytes that follow b in a keyword
+	single [256]bool      // a one-byte keyword
+}
 
 func newKWSet(words ...string) *kwSet {
 	k := &kwSet{}
 	for _, w := range words {
 		k.first[w[0]] = append(k.first[w[0]], w)
+		if len(w) == 1 {
+			k.single[w[0]] = true
+			continue
+		}
+		k.second[w[0]][w[1]>>6] |= 1 << (w[1] & 63)
 	}
 	return k
 }
 
 func (k *kwSet) in(s string) bool {
-	for i := 0; i < len(s); i++ {
-		for _, w := range k.first[s[i]] {
+	for i := 0; i+1 < len(s); i++ {
+		b, c := s[i], s[i+1]
+		if k.second[b][c>>6]&(1<<(c&63)) == 0 && !k.single[b] {
+			continue
+		}
+		for _, w := range k.first[b] {
 			if strings.HasPrefix(s[i:], w) {
 				return true
 			}
 		}
+	}
+	if n := len(s); n > 0 && k.single[s[n-1]] {
+		return true
 	}
 	return false
 }

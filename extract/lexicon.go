@@ -147,7 +147,7 @@ var timeUnits = setOf("năm", "tháng", "ngày", "tuần", "giờ", "phút", "gi
 
 // stopWords cannot begin a count's unit: after them, a number has no noun
 // of its own ("năm 2021 và", "đạt 90 trở lên").
-var stopWords = setOf("và", "của", "là", "đã", "được", "có", "trong", "với", "tại",
+var stopWords = setOf("và", "của", "là", "chứ", "tùy", "tuỳ", "đã", "được", "có", "trong", "với", "tại",
 	"cho", "do", "để", "sẽ", "từ", "đến", "tới", "lên", "về", "khi", "thì", "nhưng",
 	"này", "đó", "các", "những", "mỗi", "một", "hay", "hoặc", "cũng", "đang", "vừa",
 	"nên", "mà", "vì", "như", "theo", "sau", "trước", "trên", "dưới", "hơn", "khoảng",

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tinso/tinso/corpus"
 )
@@ -112,12 +113,23 @@ func (f *finder) readNumber(i int) (numRead, bool) {
 	return n, true
 }
 
-// notMagnitude reports whether tỷ/tỉ at i starts a word: "tỷ lệ", "tỷ
-// trọng", "tỷ suất", "tỷ giá".
+// notMagnitude reports whether the magnitude word at i starts a longer
+// word: "tỷ lệ", "tỷ trọng", "tỷ suất", "tỷ giá", and in segmented text
+// any magnitude joined to the next syllable ("triệu_chứng", "tỷ_phú").
 func (f *finder) notMagnitude(i int) bool {
 	w := f.low(i)
 	if fixed, typo := magnitudeTypo(w); typo {
 		w = fixed
+	}
+	if f.joinedNext(i) {
+		// the first syllable of a word: "triệu_chứng", "tỷ_phú", "tỷ_lệ";
+		// a currency joined to it is still money ("30 tỷ_tệ", "3 tỷ_đồng")
+		_, isMag := magnitudes[w]
+		_, isCur := currencies[f.low(i+1)]
+		return isMag && !isCur
+	}
+	if w == "triệu" && f.low(i+1) == "chứng" {
+		return true // "triệu chứng"
 	}
 	if w != "tỷ" && w != "tỉ" {
 		return false
@@ -190,7 +202,9 @@ func (f *finder) notFigureAt(i int) int {
 	// the number of a document or a rank: "Nghị quyết (số) 02", "Điều 21",
 	// "lần thứ 2", "đợt 2", "quận 3"
 	k := i - 1
-	if f.phraseBefore(k, docBefore, 4) > 0 || (f.low(k) == "số" && f.phraseBefore(k-1, docBefore, 4) > 0) {
+	// unless an amount follows: "hợp đồng 1,2 tỉ USD", "kế hoạch 19,1 ngàn
+	// tỷ đồng"
+	if (f.phraseBefore(k, docBefore, 4) > 0 || (f.low(k) == "số" && f.phraseBefore(k-1, docBefore, 4) > 0)) && !f.moneyOrPercentFollows(i) {
 		return f.skipCode(i)
 	}
 	// a label or a rank, unless a percent or an amount follows, which is a
@@ -242,18 +256,29 @@ var countBeforeSố = setOf("tổng", "con", "trong", "doanh", "dân", "với", 
 	"được", "lượng", "đa", "thiểu", "ở")
 
 // quantityFollows reports whether a percent sign or a currency follows
-// the number at i, possibly after a magnitude.
+// the number at i, or the number carries a magnitude.
 func (f *finder) quantityFollows(i int) bool {
 	n, ok := f.readNumber(i)
-	if !ok {
-		return false
-	}
+	return ok && (n.hasMag || f.moneyOrPercentAfter(n))
+}
+
+// moneyOrPercentFollows reports whether a currency or a percent sign
+// follows the number at i: "kế hoạch 19,1 ngàn tỷ đồng" is an amount,
+// "quy định 5K" and "Nghị quyết 02" are names.
+func (f *finder) moneyOrPercentFollows(i int) bool {
+	n, ok := f.readNumber(i)
+	return ok && f.moneyOrPercentAfter(n)
+}
+
+// moneyOrPercentAfter reports whether a percent sign or a currency comes
+// right after the number n (after its magnitude, if any).
+func (f *finder) moneyOrPercentAfter(n numRead) bool {
 	j := n.last + 1
 	if f.isPunct(j, "%") || (f.low(j) == "phần" && f.low(j+1) == "trăm") {
 		return true
 	}
 	_, k := f.currencyAt(j)
-	return k > 0 || n.hasMag
+	return k > 0
 }
 
 // skipCode consumes a number and whatever is glued to it by '/', '-', '.'
@@ -385,8 +410,8 @@ func (f *finder) inQuotedName(i int) bool {
 		if t.kind == tPunct && (t.text == "”" || t.text == "\"" || t.text == "»") {
 			return true
 		}
-		if t.newline {
-			return false
+		if t.newline || t.kind == tPunct && strings.ContainsAny(t.text, ".;?!") {
+			return false // a sentence in quotes is speech, not a name
 		}
 	}
 	return false
@@ -443,7 +468,10 @@ func (f *finder) quantityAt(i int) int {
 	// năm", "mùng 10 ước đạt", "năm 2 ĐH"
 	switch f.low(i - 1) {
 	case "tháng", "ngày", "mùng", "mồng", "năm", "hôm":
-		if n.words == 0 && !f.quantityFollows(i) {
+		// but "mỗi tháng 10kg", "hằng năm 500 đoàn viên": a quantity
+		// per period
+		every := f.low(i-2) == "mỗi" || f.low(i-2) == "hằng" || f.low(i-2) == "hàng"
+		if n.words == 0 && !f.quantityFollows(i) && !every {
 			return n.last - i + 1
 		}
 	}
@@ -506,6 +534,21 @@ func (f *finder) quantityAt(i int) int {
 			return f.ratioAt(i, n, approx)
 		}
 		unit, cat, k := f.unitAt(j)
+		text := true // the unit is printed after the number, inside its text
+		if k == 0 && !lo.hasMag && n.words == 0 {
+			// the noun printed apart: "12 trong số các nhà máy", "số
+			// đơn vị nợ BHXH là 711"
+			if unit, cat, ok := f.unitOfWhole(j); ok {
+				fig.Kind, fig.Unit, fig.Category = corpus.Count, unit, cat
+				text = false
+			} else if unit, cat, ok := f.unitBefore(qualStart, i); ok && lo.val.IsInt() && !(n.plain && isYear(lo.val)) && !f.numberChained(last) {
+				fig.Kind, fig.Unit, fig.Category = corpus.Count, unit, cat
+				text = false
+			}
+			if !text {
+				break
+			}
+		}
 		if k == 0 && lo.hasMag && f.sentenceHas(i, moneyContext) {
 			// "giá thuê 1,5 triệu/tháng", "vốn vay khoảng 500 triệu khó mua";
 			// followed by a noun it is a count ("31,4 triệu ly sữa")
@@ -523,6 +566,9 @@ func (f *finder) quantityAt(i int) int {
 		}
 		if n.plain && isYear(lo.val) && (f.yearContext(i) || !f.knownNoun(j, k)) {
 			return last - i + 1 // "năm 2021 thành lập", "2030 phấn đấu": a year
+		}
+		if unit == "lần" && f.isFrequency(qualStart, j+k) {
+			return last - i + 1 + k // "3 lần một tuần", "1 lần/tháng"
 		}
 		fig.Kind, fig.Unit, fig.Category = corpus.Count, unit, cat
 		last = j + k - 1
@@ -567,13 +613,14 @@ func (f *finder) quantityAt(i int) int {
 	}
 	fig.Value = corpus.Value{Num: lo.val}
 	fig.Approx = corpus.Approx(approx)
+	perLen := 0 // the rate's tokens stay outside the text but are read: "/m 2" is no "2"
 	if fig.Kind == corpus.Money {
 		if per, k := f.perAt(last + 1); k > 0 {
-			fig.Per = per
+			fig.Per, perLen = per, k
 		}
 	}
 	f.emit(fig, first, last)
-	return last - i + 1
+	return last - i + 1 + perLen
 }
 
 // knownNoun reports whether the k tokens at j are a listed noun (or a
@@ -810,6 +857,11 @@ func (f *finder) currencyAt(i int) (string, int) {
 	if k == 0 {
 		return "", 0
 	}
+	// a currency ends a word: "một đồng_nghiệp", "đô_thị" in segmented
+	// text; "đồng_tiền" is still money ("627 triệu đồng_tiền chính_sách")
+	if f.joinedNext(i+k-1) && f.low(i+k) != "tiền" {
+		return "", 0
+	}
 	phrase := f.phraseKey(i, k)
 	// a glued "đ" or "k" is a unit only right after digits: "30.650.000đ"
 	if t.low == "đ" && t.space && k == 1 && f.isNum(i+1) {
@@ -889,13 +941,15 @@ func (f *finder) unitAt(i int) (unit, category string, k int) {
 	if t.kind != tWord || !t.space && !f.isMeasure(t.low) {
 		return "", "", 0
 	}
-	if n := f.phraseAt(i, inSet(timeUnits), 3); n > 0 {
+	if n := f.phraseAt(i, isTimeUnit, 3); n > 0 {
 		// "năm" alone after a number is a duration; "nămhọc" etc. too
 		return "", "", n
 	}
 	if f.isMeasure(t.low) {
-		// "30m2", "100 m²": an area or volume
-		if nx, ok := f.tok(i + 1); ok && nx.glued() && (nx.text == "2" || nx.text == "3" || nx.text == "²" || nx.text == "³") {
+		// "30m2", "100 m²": an area or volume; "40 triệu m 2" where the
+		// superscript was lost, as perAt reads "/m 2"
+		if nx, ok := f.tok(i + 1); ok && (nx.text == "2" || nx.text == "3" || nx.text == "²" || nx.text == "³") &&
+			(nx.glued() || nx.start == t.end+1 && lengthUnits[t.low] && !f.numberGoesOn(i+1)) {
 			return t.low + nx.text, catOther, 2
 		}
 		if !t.space { // "3kg", "31Mhz"
@@ -911,25 +965,59 @@ func (f *finder) unitAt(i int) (unit, category string, k int) {
 		return "", "", 1
 	}
 	if n > 0 && !classifiers[t.low] {
-		return f.unitText(i, n), countNouns[f.phraseKey(i, n)], n
+		cat := countNouns[f.phraseKey(i, n)]
+		if d := f.dictNounAt(i); d > n && !f.segmented && cat != catPeople && cat != catMembers {
+			// a listed noun the dictionary knows longer: "cây xanh",
+			// "khách hàng"; not a person's noun, which a verb often
+			// follows ("người làm việc", "người thương vong")
+			n = d
+		}
+		return f.wordUnit(i, n, cat)
 	}
 	if classifiers[t.low] {
 		// classifier + noun: "căn nhà", "chiếc khẩu trang", "khâu đột phá"
 		if m := f.phraseAt(i+1, isNoun, maxNounLen); m > 0 {
 			cat := countNouns[f.phraseKey(i+1, m)]
 			if whole := f.phraseAt(i, isNoun, maxNounLen); whole > m+1 {
-				return f.unitText(i, whole), countNouns[f.phraseKey(i, whole)], whole
+				return f.wordUnit(i, whole, countNouns[f.phraseKey(i, whole)])
 			}
 			if cat == catPeople || cat == catMembers {
 				cat = catOther
 			}
+			return f.wordUnit(i, m+1, cat)
+		}
+		if !f.segmented {
+			// a compound the dictionary knows: "bộ môn", or a classifier
+			// before one: "khu dân cư"
+			if d := f.dictNounAt(i); d > max(n, 1) {
+				return f.unitText(i, d), orOther(countNouns[f.phraseKey(i, n)]), d
+			}
+			if d := f.dictNounAt(i + 1); d > 1 {
+				return f.unitText(i, d+1), catOther, d + 1
+			}
+		}
+		if n > 1 || f.joinedNext(i) { // a listed compound ("suất ăn", "tấm gương"), a segmented word ("cây_xăng")
+			n = max(n, 1)
+			cat, ok := countNouns[f.phraseKey(i, n)]
+			if !ok {
+				cat = catOther
+			}
+			return f.wordUnit(i, n, cat)
+		}
+		// a classifier before a noun missing from the lexicon: "chiếc
+		// cúp", and after a batch or kind ("lớp bồi dưỡng", "đợt tuyên
+		// truyền", "loại ung thư") the activity or kind it names. Other
+		// classifiers that are nouns themselves stand alone ("1.000 suất
+		// trị giá", "17.000 căn", "15 bộ, ngành"): a verb often follows.
+		if m := f.fallbackNoun(i + 1); m > 0 && (n == 0 || kindClassifiers[t.low]) {
+			cat := countNouns[t.low]
+			if cat == "" || cat == catPeople || cat == catMembers {
+				cat = catOther
+			}
 			return f.unitText(i, m+1), cat, m + 1
 		}
-		if n > 0 { // a classifier that is a noun itself: "1.000 suất", "17.000 căn"
+		if n > 0 {
 			return f.unitText(i, n), countNouns[f.phraseKey(i, n)], n
-		}
-		if m := f.fallbackNoun(i + 1); m > 0 {
-			return f.unitText(i, m+1), catOther, m + 1
 		}
 		return t.low, catOther, 1 // "từ 1 đôi lên 2 đôi"
 	}
@@ -942,15 +1030,49 @@ func (f *finder) unitAt(i int) (unit, category string, k int) {
 	return "", "", 0
 }
 
+// isTimeUnit reports whether a folded phrase is a time unit.
+var isTimeUnit = inSet(timeUnits)
+
+// kindClassifiers name a batch or a kind of what follows them: "lớp bồi
+// dưỡng", "đợt kiểm tra", "loại thuốc", "khóa đào tạo".
+var kindClassifiers = setOf("lớp", "đợt", "loại", "khóa")
+
+// wordUnit returns the unit of n tokens at i, extended to the end of its
+// segmented word ("19 nhà_máy_điện" → "nhà máy điện", though the lexicon
+// knows only "nhà máy"); cat is the category of the matched part, kept
+// unless the whole word is listed.
+func (f *finder) wordUnit(i, n int, cat string) (string, string, int) {
+	if w := f.wordLen(i, n); w > n {
+		n = w
+		if c, ok := countNouns[f.phraseKey(i, n)]; ok {
+			cat = c
+		}
+	}
+	return f.unitText(i, n), cat, n
+}
+
 // maxSyllable is the longest word taken as a guessed unit: Vietnamese
 // syllables have at most 7 letters, acronyms rarely more than 10.
 const maxSyllable = 12
 
-// fallbackNoun guesses the extent of a noun missing from the lexicon: one
+// fallbackNoun guesses the extent of a noun missing from the lexicon: a
+// compound of the dictionary, a syllable before one, or else one
 // syllable, or two when the second is a plain lower-case syllable too.
 func (f *finder) fallbackNoun(i int) int {
 	t, ok := f.tok(i)
-	if !ok || t.kind != tWord || stopWords[t.low] || t.isCapitalized() || isNumberWord(t.low) || t.newline || t.end-t.start > maxSyllable {
+	if !ok || t.kind != tWord || t.isCapitalized() || t.newline || t.end-t.start > maxSyllable {
+		return 0
+	}
+	if f.joinedNext(i) {
+		// a segmented word is guessed whole ("cây_xăng"), unless it starts
+		// like a verb or a function word ("trở_thành", "tham_gia")
+		n := f.wordLen(i, 1)
+		if stopWords[t.low] || stopWords[f.phraseKey(i, n)] || isNumberWord(t.low) {
+			return 0
+		}
+		return n
+	}
+	if stopWords[t.low] || isNumberWord(t.low) {
 		return 0
 	}
 	if t.low == "đối" && f.low(i+1) == "với" {
@@ -958,6 +1080,18 @@ func (f *finder) fallbackNoun(i int) int {
 	}
 	if _, isMag := magnitudes[t.low]; isMag {
 		return 0
+	}
+	if f.segmented {
+		return 1 // the segmentation gives the word's extent: "đoàn" is one
+	}
+	if d := f.dictNounAt(i); d > 1 {
+		return d // "ngân hàng thương mại", "thiết bị"
+	}
+	if d := f.dictNounAt(i + 1); d > 1 && !f.toks[i+1].isCapitalized() {
+		if utf8.RuneCountInString(t.text) > 7 {
+			return 1 // a loanword before a compound: "container hàng hóa"
+		}
+		return 1 + d // a head before a compound: "khu dân cư"
 	}
 	n2, ok := f.tok(i + 1)
 	if ok && n2.kind == tWord && n2.space && !n2.newline && !stopWords[n2.low] && !n2.isCapitalized() && !isNumberWord(n2.low) && n2.end-n2.start <= maxSyllable {
@@ -967,6 +1101,18 @@ func (f *finder) fallbackNoun(i int) int {
 	}
 	return 1
 }
+
+// numberGoesOn reports whether the number at i is followed by more of a
+// number: "2 3", "2/3", "2-3", "2.5".
+func (f *finder) numberGoesOn(i int) bool {
+	if f.isNum(i + 1) {
+		return true
+	}
+	return f.isPunct(i+1, "/-–.,") && f.toks[i+1].glued() && f.isNum(i+2) && f.toks[i+2].glued()
+}
+
+// lengthUnits square or cube to an area or a volume ("m2", "km2").
+var lengthUnits = setOf("m", "km", "cm", "mm", "dm")
 
 func (f *finder) isMeasure(w string) bool {
 	switch w {
@@ -1029,29 +1175,44 @@ func (f *finder) ratioAt(i int, num numRead, approx string) int {
 // exact.
 const ratioPlaces = 12
 
-// vagueAt reads "hàng chục/trăm/nghìn ..." quantities: the value is the
-// lower bound and approx is "vague" ("hàng chục tỷ đồng" = 10^10).
-func (f *finder) vagueAt(i int) int {
-	p, ok := vagueMagnitudes[f.low(i+1)]
-	if !ok || !f.toks[i+1].space {
-		return 0
+// vagueAt reads "hàng chục/trăm/nghìn ..." quantities, the magnitudes
+// starting at token first: the value is the lower bound and approx is
+// "vague" ("hàng chục tỷ đồng" = 10^10). With first == i it reads a bare
+// magnitude ("cả ngàn xe tăng", "chục ngàn người").
+func (f *finder) vagueAt(i, first int) int {
+	p, ok := vagueMagnitudes[f.low(first)]
+	if !ok || !f.toks[first].space || f.notMagnitude(first) {
+		return 0 // "cả tỷ lệ", "tất cả triệu chứng"
 	}
-	last := i + 1
+	last := first
 	for {
 		q, ok := vagueMagnitudes[f.low(last+1)]
-		if !ok || q <= 1 || f.low(last+1) == "trăm" {
+		if !ok || q <= 1 || f.low(last+1) == "trăm" || f.notMagnitude(last+1) {
 			break
 		}
 		p += q
 		last++
 	}
 	fig := corpus.Figure{Approx: corpus.Vague, Value: corpus.Value{Num: corpus.NewDecimal(1, p)}}
+	if first == i {
+		// a bare magnitude is as exact as the words before it make it:
+		// "cả ngàn", "lên tới chục ngàn" are "", "ít nhất chục ngàn" is
+		// over, "vài chục triệu" is vague
+		fig.Approx = ""
+		if approx, _, ok := f.approxBefore(i); ok {
+			fig.Approx = corpus.Approx(approx)
+		} else if w := f.low(i - 1); w == "vài" || w == "mấy" || w == "dăm" {
+			fig.Approx = corpus.Vague
+		}
+	}
 	j := last + 1
 	if cur, k := f.currencyAt(j); k > 0 {
 		fig.Kind, fig.Unit = corpus.Money, cur
 		last = j + k - 1
 		if per, k := f.perAt(last + 1); k > 0 {
 			fig.Per = per
+			f.emit(fig, i, last)
+			return last - i + 1 + k
 		}
 	} else if unit, cat, k := f.unitAt(j); k > 0 && unit != "" {
 		fig.Kind, fig.Unit, fig.Category = corpus.Count, unit, cat
@@ -1061,4 +1222,164 @@ func (f *finder) vagueAt(i int) int {
 	}
 	f.emit(fig, i, last)
 	return last - i + 1
+}
+
+// isFrequency reports whether "N lần" between tokens before and after is a
+// frequency, which is not a figure: "3 lần một tuần", "2 lần mỗi năm",
+// "1 lần/tháng", "mỗi tuần 3 lần", "3 lần trong một năm".
+func (f *finder) isFrequency(before, after int) bool {
+	j := after
+	if f.isPunct(j, "/") {
+		return f.phraseAt(j+1, isTimeUnit, 3) > 0
+	}
+	if f.low(j) == "trong" {
+		j++
+	}
+	switch f.low(j) {
+	case "một", "mỗi", "1", "hằng", "hàng", "trên":
+		if f.phraseAt(j+1, isTimeUnit, 3) > 0 {
+			return true
+		}
+	}
+	// the period printed first: "mỗi tuần 3 lần", "hằng năm 2 lần"
+	for n := 1; n <= 2; n++ {
+		if k := before - n; k > 0 && f.phraseAt(k, isTimeUnit, 2) == n {
+			switch f.low(k - 1) {
+			case "mỗi", "hằng", "hàng":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unitOfWhole reads the noun of a number picked out of a group: "12 trong
+// số các nhà máy", "3 trong tổng số 10 đơn vị" (the group's own number
+// is a figure of its own).
+func (f *finder) unitOfWhole(j int) (unit, category string, ok bool) {
+	if f.low(j) != "trong" {
+		return "", "", false
+	}
+	j++
+	if f.low(j) == "tổng" {
+		j++
+	}
+	if f.low(j) != "số" {
+		return "", "", false
+	}
+	j++
+	switch f.low(j) {
+	case "các", "những":
+		j++
+	}
+	if vagueWhole[f.low(j)] {
+		return "", "", false // "10 trong số rất nhiều minh chứng"
+	}
+	if whole, ok := f.readNumber(j); ok && whole.words == 0 {
+		j = whole.last + 1 // "3 trong tổng số 10 đơn vị"
+	}
+	unit, cat, k := f.unitAt(j)
+	if k == 0 || unit == "" {
+		return "", "", false
+	}
+	return unit, cat, true
+}
+
+// unitBefore reads the noun printed before a bare number (its qualifier
+// starting at token first), in the same
+// clause: "số đơn vị nợ BHXH là 711", "tổng số ca mắc đã lên tới 9.975",
+// "số người chết cũng tăng thêm 3". The number must follow a verb that
+// states the number of the "số NOUN" it refers back to.
+func (f *finder) unitBefore(first, number int) (unit, category string, ok bool) {
+	states := statesNumber[f.low(first-1)]
+	for j := first; j < number && !states; j++ {
+		states = statesNumber[f.low(j)] // "lên tới" is also a qualifier
+	}
+	if !states {
+		return "", "", false
+	}
+	for j := first - 2; j >= 0 && j >= first-14; j-- {
+		t := f.toks[j]
+		if t.kind == tPunct && strings.ContainsAny(t.text, ".;:!?()") || f.toks[j+1].newline {
+			return "", "", false
+		}
+		if t.kind == tNum && !f.inDate(j) {
+			return "", "", false // another number stands between them
+		}
+		if t.low != "số" {
+			continue
+		}
+		if notCountSố[f.low(j-1)] {
+			return "", "", false // "tỷ số", "chỉ số", "mã số": not "the number of"
+		}
+		k := j + 1
+		if f.low(k) == "lượng" {
+			k++
+		}
+		if f.phraseAt(k, inSet(numberedThings), 2) > 0 || f.phraseAt(k, inSet(moneyContext), 3) > 0 {
+			return "", "", false // "số nhà", "số điện thoại", "số tiền"
+		}
+		unit, cat, n := f.unitAt(k)
+		if n == 0 || unit == "" || k+n > first-1 {
+			return "", "", false
+		}
+		return unit, cat, true
+	}
+	return "", "", false
+}
+
+// inDate reports whether the number at j is part of a date: "ngày 25/4".
+func (f *finder) inDate(j int) bool {
+	if f.isPunct(j-1, "/-.") && f.toks[j].glued() && f.isNum(j-2) {
+		j -= 2
+	}
+	switch f.low(j - 1) {
+	case "ngày", "tháng", "năm", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "mùng", "mồng":
+		return true
+	}
+	return false
+}
+
+// numberChained reports whether the number ending at token last goes on
+// into a code, a score or a sequence: "65A", "1-0", "86-61-93", "13,2 : 1",
+// "37,5gram".
+func (f *finder) numberChained(last int) bool {
+	t, ok := f.tok(last + 1)
+	if !ok {
+		return false
+	}
+	if t.glued() && t.kind == tWord {
+		return true
+	}
+	if t.kind == tPunct && strings.ContainsAny(t.text, "-–:") && f.isNum(last+2) {
+		return true
+	}
+	return false
+}
+
+// notCountSố are words before "số" that make it something other than "the
+// number of": a score, an index, a code, a plate, a sequence, "con số".
+var notCountSố = setOf("một", "các", "những", "tỷ", "tỉ", "chỉ", "mã", "biển", "dãy",
+	"con", "điểm", "hệ", "tần", "sĩ", "phân", "ẩn", "kỷ", "cố", "ký", "danh", "đa", "thiểu")
+
+// vagueWhole are words after "trong số" that name no group: "rất nhiều".
+var vagueWhole = setOf("rất", "nhiều", "hàng", "vô", "hơn", "gần", "khoảng")
+
+// statesNumber are verbs that put a number to what the clause is about:
+// "là", "đạt", "lên tới", "tăng thêm".
+var statesNumber = setOf("là", "đạt", "tới", "lên", "thêm", "còn", "gồm", "xuống")
+
+// numberedThings are nouns whose "số" is an identifier, not a count: "số
+// nhà", "số điện thoại", "số hiệu".
+var numberedThings = setOf("nhà", "điện thoại", "cố định", "di động", "đo", "hiệu", "thứ tự", "báo", "báo danh",
+	"tài khoản", "hộ chiếu", "phòng", "máy", "xe", "ghế", "vé", "trang", "điểm", "mã",
+	"seri", "serial", "chứng minh", "căn cước", "liệu", "hóa", "đăng ký", "giấy", "tờ",
+	"thẻ", "fax", "hotline", "tổng đài", "lô", "khung", "định danh", "phách", "bàn")
+
+// orOther returns a category, catOther when there is none.
+func orOther(cat string) string {
+	if cat == "" {
+		return catOther
+	}
+	return cat
 }
