@@ -54,11 +54,11 @@ func Fetch(ctx context.Context, rawURL string, opts FetchOptions) (corpus.Docume
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return corpus.Document{}, fmt.Errorf("fetch: HTTP %s", resp.Status)
 	}
-	raw, err := readLimited(resp.Body)
+	raw, err := readLimited(resp.Body, MaxDocumentSize)
 	if err != nil {
 		return corpus.Document{}, err
 	}
-	raw, err = gunzipIfCompressed(raw)
+	raw, err = gunzipIfCompressed(raw, MaxDocumentSize)
 	if err != nil {
 		return corpus.Document{}, err
 	}
