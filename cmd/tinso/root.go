@@ -23,7 +23,9 @@ targets reached, congress terms, dates.` + "\n" + exitCodesHelp,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return withCode(exitUsage, fmt.Errorf("%s: %w", c.CommandPath(), err))
 	})
-	root.AddCommand(newExtractCmd(), newEvalCmd())
+	root.PersistentFlags().String("data", defaultDataDir, "the data `DIR` holding corpus.db and the search index (or set TINSO_DATA)")
+	root.AddCommand(newExtractCmd(), newEvalCmd(), newIngestCmd(), newReextractCmd(), newShowCmd(),
+		newFiguresCmd(), newStatsCmd(), newFailuresCmd(), newReindexCmd(), newSearchCmd())
 	for _, c := range root.Commands() {
 		c.Long += "\n" + exitCodesHelp
 	}
