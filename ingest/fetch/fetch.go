@@ -92,7 +92,7 @@ func New(opts Options) *Fetcher {
 		dialer := &net.Dialer{Timeout: opts.ConnectTimeout, KeepAlive: 30 * time.Second}
 		rt = &http.Transport{
 			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           dialer.DialContext,
+			DialContext:           stampingDial(dialer.DialContext),
 			TLSHandshakeTimeout:   opts.ConnectTimeout,
 			ResponseHeaderTimeout: opts.HeaderTimeout,
 			ExpectContinueTimeout: time.Second,
@@ -472,7 +472,7 @@ func (f *Fetcher) attempt(ctx context.Context, h *host, u *url.URL, req Request)
 		return outcome{}, &Error{URL: u.String(), Stage: StageResponse, Reason: "cancelled", Err: err}
 	}
 	defer release()
-	actx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
+	actx, cancel := context.WithTimeout(context.WithValue(ctx, hostCtxKey{}, h), f.opts.Timeout)
 	defer cancel()
 	// net/http sends a GET again on its own, on a new connection, when a
 	// kept-alive one is reset or closed under it: the server may see the
@@ -488,8 +488,8 @@ func (f *Fetcher) attempt(ctx context.Context, h *host, u *url.URL, req Request)
 			}
 		},
 		// Headers written: the server cannot have the request sooner.
-		// Flushed: when it left, unless this runs late, which only
-		// spaces the next one more.
+		// The connection's own writes (stampedConn) move the next turn
+		// later still, to when the bytes really left.
 		WroteHeaders: func() { h.sent(time.Now()) },
 		WroteRequest: func(httptrace.WroteRequestInfo) { h.sent(time.Now()) },
 	})

@@ -3,6 +3,8 @@ package fetch
 import (
 	"context"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"sync"
@@ -117,5 +119,38 @@ func TestHostKey(t *testing.T) {
 		if got := hostKey(u); got != want {
 			t.Errorf("hostKey(%s) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestStampedConnSpacesFromWrite: a connection's write moves its host's
+// next turn to interval after the write returned, later than any turn
+// counted from before it.
+func TestStampedConnSpacesFromWrite(t *testing.T) {
+	h := &host{interval: 50 * time.Millisecond}
+	a, b := net.Pipe()
+	defer a.Close()
+	defer b.Close()
+	go io.Copy(io.Discard, b)
+	dial := stampingDial(func(context.Context, string, string) (net.Conn, error) { return a, nil })
+	c, err := dial(context.WithValue(context.Background(), hostCtxKey{}, h), "tcp", "example.org:80")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.sent(time.Now()) // the trace's earlier stamp
+	time.Sleep(5 * time.Millisecond)
+	before := time.Now()
+	if _, err := c.Write([]byte("GET / HTTP/1.1\r\n\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	h.mu.Lock()
+	next := h.next
+	h.mu.Unlock()
+	if next.Before(before.Add(h.interval)) {
+		t.Errorf("next turn %v after the write started, want >= %v", next.Sub(before), h.interval)
+	}
+	// Without a host in the context the connection is left as it is.
+	c2, _ := dial(context.Background(), "tcp", "example.org:80")
+	if _, ok := c2.(stampedConn); ok {
+		t.Error("connection stamped without a host")
 	}
 }
