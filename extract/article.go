@@ -90,6 +90,9 @@ func looksLikeHTML(text string) bool {
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
+	if !strings.Contains(head, "<") {
+		return false
+	}
 	head = strings.ToLower(head)
 	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<meta ", "<div", "<p>", "<table", "<title"} {
 		if strings.Contains(head, tag) {

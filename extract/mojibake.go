@@ -23,8 +23,15 @@ var cp1252High = map[rune]byte{
 // mojibakeByte returns the byte a character stands for in a double-encoded
 // text.
 func mojibakeByte(r rune) (byte, bool) {
-	if r >= 0x80 && r <= 0xff {
+	switch {
+	case r < 0x80:
+		return 0, false
+	case r <= 0xff:
 		return byte(r), true
+	case r < 'Œ' || r > '˜' && r < '–' || r > '™':
+		// Outside cp1252High's span (most Vietnamese letters are): no
+		// map lookup for every character of every page.
+		return 0, false
 	}
 	b, ok := cp1252High[r]
 	return b, ok

@@ -44,3 +44,18 @@ func TestDecodeDoubleEncodedPage(t *testing.T) {
 		t.Errorf("Decode = %q, %q, %v", text, path, err)
 	}
 }
+
+// TestMojibakeByteCoversCP1252: the range check in mojibakeByte lets every
+// windows-1252 character through, and no Vietnamese letter.
+func TestMojibakeByteCoversCP1252(t *testing.T) {
+	for r, want := range cp1252High {
+		if b, ok := mojibakeByte(r); !ok || b != want {
+			t.Errorf("mojibakeByte(%q) = %#x, %v; want %#x", r, b, ok, want)
+		}
+	}
+	for _, r := range "ăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂĐƠƯ" {
+		if _, ok := mojibakeByte(r); ok {
+			t.Errorf("mojibakeByte(%q) took a Vietnamese letter for a byte", r)
+		}
+	}
+}

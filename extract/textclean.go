@@ -55,7 +55,7 @@ func cleanText(text string) page {
 	}
 	titleFold := ""
 	if titleAt >= 0 {
-		titleFold = ls[titleAt].fold
+		titleFold = ls[titleAt].folded()
 	}
 
 	// Header lines below the headline: bylines, datelines and labels are
@@ -110,7 +110,7 @@ func cleanText(text string) page {
 			end = i
 		case l.kind != tcText && l.kind != tcDateline:
 			continue
-		case titleFold != "" && (l.fold == titleFold || tcAltOfTitle(ls, i, titleFold)):
+		case tcAltOfTitle(ls, i, titleFold):
 			continue
 		case tcIsGluedHeadlines(l):
 			continue
@@ -272,11 +272,22 @@ const (
 type tcLine struct {
 	text      string // indentation and trailing space removed, inside verbatim
 	core      string // text without a leading bullet
-	fold      string // foldPhrase(core): lower case, one tone placement
-	words     int
+	fold      string // foldPhrase(core) once folded() has run
+	folded_   bool
+	words     int  // strings.Fields(core)
 	gapBefore bool // a blank line (or the start) precedes it
 	kind      tcKind
 	date      string // the parsed dateline when kind == tcDateline
+}
+
+// folded returns foldPhrase(core) (lower case, one tone placement),
+// computed on first use: the rules look at short lines, and folding every
+// paragraph-long line cost more than the rest of the text cleaner.
+func (l *tcLine) folded() string {
+	if !l.folded_ {
+		l.fold, l.folded_ = foldPhrase(l.core), true
+	}
+	return l.fold
 }
 
 // tcLines splits text into classified non-blank lines. Hard-wrapped dumps
@@ -312,14 +323,14 @@ func tcLines(text string) []tcLine {
 				words >= 5 && strings.ContainsRune(t, ' ')
 			if wrapped || cut {
 				parts = append(parts, t)
-				words += len(strings.Fields(t))
+				words += countFields(t)
 				lastLen = n
 				continue
 			}
 		}
 		flush()
 		parts = append(parts, t)
-		words, lastLen = len(strings.Fields(t)), n
+		words, lastLen = countFields(t), n
 		gapBefore, gap = gap, false
 	}
 	flush()
@@ -382,8 +393,7 @@ func tcClassify(l *tcLine) {
 	if l.core == "" {
 		l.core = l.text
 	}
-	l.fold = foldPhrase(l.core)
-	l.words = len(strings.Fields(l.core))
+	l.words = countFields(l.core)
 	switch {
 	case tcOnlySymbols(l.core):
 		l.kind = tcJunk
@@ -511,6 +521,33 @@ func tcWordsOf(fold string) []string {
 	})
 }
 
+// tcCountWordRuns is len(tcWordsOf(foldPhrase(s))) without folding or
+// allocating: folding keeps letters letters and digits digits.
+func tcCountWordRuns(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// countFields is len(strings.Fields(s)) without the slice.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
 // tcHasPrefix reports whether fold starts with one of the phrases, as
 // whole words.
 func tcHasPrefix(fold string, phrases []string) (string, bool) {
@@ -619,19 +656,19 @@ const (
 
 // tcIsStop reports a line that starts what follows an article.
 func tcIsStop(l *tcLine) bool {
-	f := l.fold
-	if l.words <= tcHeadingWords && tcIsHeading(f, tcListHeadings) {
+	if l.words <= tcHeadingWords && tcIsHeading(l.folded(), tcListHeadings) {
 		return true
 	}
 	if l.words <= tcTagWords {
-		if _, ok := tcHasPrefix(f, tcTagHeadings); ok {
+		if _, ok := tcHasPrefix(l.folded(), tcTagHeadings); ok {
 			return true
 		}
 	}
 	// A footer line is short and looks like one: a "label: value", a
 	// number, a symbol, or no sentence end ("Cơ quan chủ quản cấp trên
 	// không nên can thiệp ..." is a sentence).
-	if l.words <= tcFooterWords && (l.words <= 12 || !tcTerminal(l.core) || strings.ContainsAny(f, ":©@0123456789")) {
+	if l.words <= tcFooterWords && (l.words <= 12 || !tcTerminal(l.core) || strings.ContainsAny(l.core, ":©@0123456789")) {
+		f := l.folded()
 		if _, ok := tcHasPrefix(f, tcFooterStrong); ok {
 			return true
 		}
@@ -641,11 +678,12 @@ func tcIsStop(l *tcLine) bool {
 	}
 	// page counters: "Tổng số: 195 | Trang: 1 trên tổng số 20 trang",
 	// "Trang 1/20"; visit counters: "Hôm nay: 3815", "Tất cả: 3653161"
-	if l.words <= 16 && (tcPageCounterRe(f) || tcVisitCounter(f)) {
+	if l.words <= 16 && (tcPageCounterRe(l.folded()) || tcVisitCounter(l.folded())) {
 		return true
 	}
-	// teasers that print the headline twice (image title + link text)
-	return tcIsDoubled(l.core)
+	// teasers that print the headline twice (image title + link text):
+	// two equal halves of at least three words each
+	return l.words >= 6 && l.words%2 == 0 && tcIsDoubled(l.core)
 }
 
 // tcVisitHeads label the numbers of a visit counter.
@@ -694,7 +732,7 @@ func tcIsSoftStop(l *tcLine) bool {
 	if l.words > tcHeadingWords {
 		return false
 	}
-	return tcIsHeading(l.fold, tcSoftHeadings)
+	return tcIsHeading(l.folded(), tcSoftHeadings)
 }
 
 // tcMarkFooters turns weak footer lines into stops when another one
@@ -706,7 +744,7 @@ func tcMarkFooters(ls []tcLine) {
 		if l.kind != tcText && l.kind != tcJunk && l.kind != tcDateline || l.words > 40 {
 			continue
 		}
-		if _, ok := tcHasPrefix(l.fold, tcFooterWeak); !ok || !tcLabelled(l.fold) {
+		if _, ok := tcHasPrefix(l.folded(), tcFooterWeak); !ok || !tcLabelled(l.folded()) {
 			continue
 		}
 		if lastWeak >= 0 && i-lastWeak <= tcFooterWindow {
@@ -743,14 +781,21 @@ var tcViewWords = tcFoldAll("lượt xem", "đã xem", "lượt đọc", "lượ
 
 // tcIsJunk reports page furniture that never belongs to an article.
 func tcIsJunk(l *tcLine) bool {
-	f := l.fold
+	runs := tcCountWordRuns(l.core)
+	if runs == 0 {
+		return true
+	}
+	if l.words > 25 && runs > 8 {
+		// Every rule below is for short lines (and folding a
+		// paragraph is the costliest step of the text cleaner); a run
+		// of symbols with a few words in it still goes through.
+		return strings.Trim(strings.ReplaceAll(l.core, " ", ""), "Aa+-–") == ""
+	}
+	f := l.folded()
 	if _, ok := tcHasPrefix(f, tcJunkPrefixes); ok && l.words <= 25 {
 		return true
 	}
 	ws := tcWordsOf(f)
-	if len(ws) == 0 {
-		return true
-	}
 	// font-size buttons: "A+ A-", "A A A"
 	if strings.Trim(strings.ReplaceAll(l.core, " ", ""), "Aa+-–") == "" {
 		return true
@@ -917,7 +962,7 @@ func tcHeader(ls []tcLine, start int) (title, dateline int) {
 			// A headline can be followed by a second one or a
 			// subheading before the first paragraph: the first line of
 			// such a run is the headline (menu items are shorter).
-			for i > lo && candidate(i-1) && len(tcWordsOf(ls[i-1].fold)) >= tcMinTitleWords {
+			for i > lo && candidate(i-1) && len(tcWordsOf(ls[i-1].folded())) >= tcMinTitleWords {
 				i--
 			}
 			return i, dateline
@@ -934,15 +979,16 @@ func tcAltOfTitle(ls []tcLine, i int, titleFold string) bool {
 	if titleFold == "" {
 		return false
 	}
-	l := ls[i]
-	if l.fold == titleFold {
+	l := &ls[i]
+	// (equal folds have as many words: no need to fold a paragraph)
+	if l.words == countFields(titleFold) && l.folded() == titleFold {
 		return true
 	}
-	if !tcHeadlineLike(l) || l.words < 3 {
+	if !tcHeadlineLike(*l) || l.words < 3 {
 		return false
 	}
 	tw := tcWordsOf(titleFold)
-	lw := tcWordsOf(l.fold)
+	lw := tcWordsOf(l.folded())
 	if len(lw) > len(tw)*3/2+2 {
 		return false
 	}

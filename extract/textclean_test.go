@@ -530,3 +530,16 @@ func TestSplitSignature(t *testing.T) {
 		t.Errorf("splitSignature(nil) = %q, %q", rest, author)
 	}
 }
+
+// TestWordCounters: the allocation-free counters agree with the slices
+// they stand for.
+func TestWordCounters(t *testing.T) {
+	for _, s := range []string{"", "   ", "Công đoàn  cơ sở", "• Trang 1 | 2 | 3 »", "A+ A-", "\u00a0Hôm nay:\t3815 ", "--- ***", "anh1.jpg"} {
+		if got, want := countFields(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countFields(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := tcCountWordRuns(s), len(tcWordsOf(foldPhrase(s))); got != want {
+			t.Errorf("tcCountWordRuns(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
