@@ -215,6 +215,9 @@ func (p *Pipeline) execute(ctx context.Context, total int, earlier []corpus.Fail
 	go func() { wg.Wait(); close(ops) }()
 
 	w := writer{p: p, ctx: wctx, runID: runID, sum: &sum, runCtx: ctx}
+	if p.Index != nil {
+		w.index = startIndexRunner(ctx, p.Index)
+	}
 	for _, f := range earlier {
 		w.fail(f.Source, f.Stage, errors.New(f.Reason))
 	}
@@ -222,6 +225,7 @@ func (p *Pipeline) execute(ctx context.Context, total int, earlier []corpus.Fail
 	if ctx.Err() == nil {
 		w.flushIndex()
 	}
+	w.finishIndex()
 	// Interrupted: stop now; the articles are stored and the next
 	// ingest (or reindex --repair) indexes what this run did not.
 	// Drain what the workers still send if the writer stopped early.
@@ -332,7 +336,8 @@ type writer struct {
 	ctx     context.Context
 	runID   int64
 	sum     *Summary
-	pending []IndexEntry    // stored, not yet indexed
+	pending []IndexEntry    // stored, not yet sent to the index
+	index   *indexRunner    // nil without p.Index
 	runCtx  context.Context // the run's own context, cancelled by Ctrl-C
 }
 
@@ -430,7 +435,7 @@ func (w *writer) flush(batch []op) error {
 		case corpus.Unchanged:
 			w.sum.Counts.Unchanged++
 		}
-		if r.Outcome != corpus.Unchanged && w.p.Index != nil {
+		if r.Outcome != corpus.Unchanged && w.index != nil {
 			w.pending = append(w.pending, IndexEntry{ArticleID: r.ArticleID, Article: recs[i].Article})
 		}
 		w.emit(Event{Source: srcs[i], Outcome: r.Outcome.String()})
@@ -441,25 +446,67 @@ func (w *writer) flush(batch []op) error {
 	return nil
 }
 
-// flushIndex sends the stored articles to the index. On failure the
-// articles stay stored; the index lags behind the corpus and the next
-// ingest or reindex repairs it.
+// flushIndex hands the stored articles to the index runner. It waits only
+// when a whole batch is already waiting: the index, the slowest stage,
+// then sets the pace and memory stays bounded.
 func (w *writer) flushIndex() {
-	if len(w.pending) == 0 || w.p.Index == nil {
+	if len(w.pending) == 0 || w.index == nil {
 		return
 	}
-	// The index write may be cut short by Ctrl-C (a batch is all or
-	// nothing): what it misses, the next run indexes.
-	if err := w.p.Index.Index(w.runCtx, w.pending); err != nil {
-		if w.runCtx.Err() != nil {
-			w.pending = w.pending[:0]
-			return
-		}
-		src := w.pending[0].Article.Source
-		w.sum.IndexErr = fmt.Errorf("index %d articles from %s on: %w", len(w.pending), src, err)
-		w.p.Store.Fail(w.ctx, corpus.Failure{RunID: w.runID, Source: src, Stage: "index", Reason: w.sum.IndexErr.Error(), At: time.Now()})
+	w.index.batches <- w.pending
+	w.pending = make([]IndexEntry, 0, w.p.IndexBatch)
+}
+
+// finishIndex waits for the index runner to write what it was given and
+// records its failures. On failure the articles stay stored; the index
+// lags behind the corpus and the next ingest or reindex repairs it.
+func (w *writer) finishIndex() {
+	if w.index == nil {
+		return
 	}
-	w.pending = w.pending[:0]
+	close(w.index.batches)
+	<-w.index.done
+	for _, f := range w.index.failures {
+		if w.sum.IndexErr == nil {
+			w.sum.IndexErr = f.err
+		}
+		w.p.Store.Fail(w.ctx, corpus.Failure{RunID: w.runID, Source: f.source, Stage: "index", Reason: f.err.Error(), At: time.Now()})
+	}
+}
+
+// indexRunner writes the run's stored articles to the index on its own
+// goroutine, one batch at a time, while the writer goes on storing the
+// next ones: indexing and extraction share the cores instead of taking
+// turns (with the index written in the writer's turn, the workers stood
+// idle once the queue to the writer filled).
+type indexRunner struct {
+	batches  chan []IndexEntry // one batch waiting while one is written
+	done     chan struct{}     // closed when batches is drained
+	failures []indexFailure    // read after done
+}
+
+type indexFailure struct {
+	source string
+	err    error
+}
+
+func startIndexRunner(ctx context.Context, ix Indexer) *indexRunner {
+	r := &indexRunner{batches: make(chan []IndexEntry, 1), done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		for batch := range r.batches {
+			// A write cut short by Ctrl-C (a batch is all or nothing)
+			// is no failure: the next run indexes what it missed.
+			if ctx.Err() != nil {
+				continue
+			}
+			if err := ix.Index(ctx, batch); err != nil && ctx.Err() == nil {
+				src := batch[0].Article.Source
+				r.failures = append(r.failures, indexFailure{src, fmt.Errorf("index %d articles from %s on: %w", len(batch), src, err)})
+			}
+		}
+	}()
+	return r
 }
 
 // enqueue stores the links a crawl's pages led to.
