@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -68,6 +69,11 @@ type crawlState struct {
 func (p *Pipeline) Crawl(ctx context.Context, c CrawlOptions) (Summary, error) {
 	if p.IndexBatch <= 0 {
 		p.IndexBatch = crawlIndexBatch
+	}
+	if p.Workers <= 0 {
+		// A crawl waits on the network, not on the index: one
+		// worker per core, indexing or not.
+		p.Workers = runtime.GOMAXPROCS(0)
 	}
 	p.applyDefaults()
 	if c.Fetcher == nil || c.Frontier == nil {

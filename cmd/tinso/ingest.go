@@ -95,7 +95,7 @@ with --json.`,
 	}
 	c.Flags().StringVar(&opts.FromList, "from-list", "", "read sources (paths, URLs, patterns), one a line, from `FILE` (- for standard input)")
 	c.Flags().BoolVar(&opts.JSON, "json", false, "print the summary as one JSON object")
-	c.Flags().IntVar(&opts.Workers, "workers", 0, "documents extracted in parallel (default: one per core)")
+	c.Flags().IntVar(&opts.Workers, "workers", 0, "documents extracted in parallel (default: one per core, less one for the search index)")
 	c.Flags().StringVar(&opts.MaxSize, "max-size", "16MiB", "skip documents larger than `SIZE` as failures (KiB, MiB)")
 	c.Flags().DurationVar(&opts.Timeout, "timeout", 30*time.Second, "time limit for fetching one URL")
 	c.Flags().StringVar(&opts.Rules, "rules", "", "per-site selector rules, a JSON `FILE` (see README)")
