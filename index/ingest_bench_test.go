@@ -40,10 +40,10 @@ func BenchmarkIngest(b *testing.B) {
 	b.Run("sample", func(b *testing.B) { benchIngest(b, files, 3) })
 	b.Run("100k", func(b *testing.B) {
 		if os.Getenv("TINSO_BENCH_100K") == "" {
-			b.Skip("set TINSO_BENCH_100K=1 to ingest 100,000 documents (several minutes)")
+			b.Skip("set TINSO_BENCH_100K=1 to ingest 100,000 documents (about 15 minutes)")
 		}
 		b.StopTimer()
-		benchIngest(b, repeatFiles(b, files, 100000), 1)
+		benchIngest(b, repeatFiles(b, files, 100000), 2)
 	})
 }
 
