@@ -71,28 +71,33 @@ func (s search) query() index.Query {
 	}
 }
 
-func TestCases(t *testing.T) { runCases(t) }
+func TestCases(t *testing.T) { runCases(t, false) }
+
+// TestCasesPrepared runs the cases on an index whose documents were
+// analysed ahead by Prepare, as tinso ingest does: the hits, their order
+// and the facets must be those of Put's own analysis.
+func TestCasesPrepared(t *testing.T) { runCases(t, true) }
 
 // TestCasesUnchecked runs the cases again with every phrase ranked
 // unchecked and only its hits checked (the path of phrases of common
 // words on a large corpus): the hits must be the same.
 func TestCasesUnchecked(t *testing.T) {
 	defer index.SetVerifyBudget(0)()
-	runCases(t)
+	runCases(t, false)
 }
 
-func runCases(t *testing.T) {
+func runCases(t *testing.T, prepared bool) {
 	dirs, err := filepath.Glob("testdata/*/searches.json")
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no cases: %v", err)
 	}
 	for _, f := range dirs {
 		dir := filepath.Dir(f)
-		t.Run(filepath.Base(dir), func(t *testing.T) { runCase(t, dir) })
+		t.Run(filepath.Base(dir), func(t *testing.T) { runCase(t, dir, prepared) })
 	}
 }
 
-func runCase(t *testing.T, dir string) {
+func runCase(t *testing.T, dir string, prepared bool) {
 	docs := readDocs(t, filepath.Join(dir, "docs.jsonl"))
 	ix, err := index.Open(filepath.Join(t.TempDir(), "index.bleve"), index.Options{
 		Articles: func(id string) (corpus.Article, error) {
@@ -109,7 +114,13 @@ func runCase(t *testing.T, dir string) {
 	defer ix.Close()
 	var entries []index.Entry
 	for id, a := range docs {
-		entries = append(entries, index.Entry{ID: id, Article: a})
+		e := index.Entry{ID: id, Article: a}
+		if prepared {
+			if e.Prepared, err = index.Prepare(a); err != nil {
+				t.Fatalf("Prepare(%s): %v", id, err)
+			}
+		}
+		entries = append(entries, e)
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].ID < entries[j].ID })
 	if err := ix.Put(context.Background(), entries); err != nil {

@@ -14,6 +14,9 @@ import (
 type Entry struct {
 	ID      string
 	Article corpus.Article
+	// Prepared, if set, is Prepare(Article), made ahead; Put then skips
+	// the analysis.
+	Prepared *Prepared
 }
 
 // Rev returns the revision of an article as the index sees it: a short

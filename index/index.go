@@ -246,7 +246,14 @@ func (ix *Index) Put(ctx context.Context, entries []Entry) error {
 					skipped = append(skipped, &EntryError{ID: e.ID, Err: errors.New("empty id")})
 					continue
 				}
-				if err := batch.Index(e.ID, document(e.Article, Rev(e.Article))); err != nil {
+				var err error
+				if d := e.Prepared.take(); d != nil {
+					d.SetID(e.ID)
+					err = batch.IndexAdvanced(d)
+				} else {
+					err = batch.Index(e.ID, document(e.Article, Rev(e.Article)))
+				}
+				if err != nil {
 					skipped = append(skipped, &EntryError{ID: e.ID, Err: err})
 				}
 			}
