@@ -23,6 +23,18 @@ type Indexer interface {
 type IndexEntry struct {
 	ArticleID int64
 	Article   corpus.Article
+	// Prepared is what the Indexer's Prepare made of Article, if it
+	// has one.
+	Prepared any
+}
+
+// Preparer is an Indexer that can do part of its work on an article
+// ahead, on the worker that extracted it (for a search index: the text
+// analysis), so that it runs beside the index writing instead of in it.
+// An error here is the index's: the article is stored all the same and
+// indexed without preparation.
+type Preparer interface {
+	Prepare(corpus.Article) (any, error)
 }
 
 // Event reports what happened to one document. Events arrive one at a
@@ -155,6 +167,8 @@ type op struct {
 	settle  *corpus.FrontierURL
 	done    func()
 	forget  int64 // a stored document that is no longer an article
+	// prepared is p.Index's Prepare of rec's article (Preparer).
+	prepared any
 }
 
 // Run ingests sources: files, "-", URLs, and WARC archives (.warc,
@@ -327,7 +341,11 @@ func (p *Pipeline) extractOp(ctx context.Context, src string, doc corpus.Documen
 	if !art.IsArticle {
 		return op{event: Event{Source: src, Outcome: "skipped"}}, true
 	}
-	return op{rec: &corpus.Record{Doc: doc, Hash: hash, Article: art, ExtractorVersion: p.Version}}, true
+	o := op{rec: &corpus.Record{Doc: doc, Hash: hash, Article: art, ExtractorVersion: p.Version}}
+	if pr, ok := p.Index.(Preparer); ok && roomToPrepare() {
+		o.prepared, _ = pr.Prepare(art)
+	}
+	return o, true
 }
 
 // safeExtract turns a panic in extraction into this document's failure:
@@ -391,6 +409,7 @@ func (w *writer) loop(ops <-chan op) error {
 func (w *writer) flush(batch []op) error {
 	var recs []corpus.Record
 	var srcs []string
+	var prepared []any
 	// Links first: a kill after this leaves the page queued, to be
 	// fetched again, never its links lost.
 	if err := w.enqueue(batch); err != nil {
@@ -408,6 +427,7 @@ func (w *writer) flush(batch []op) error {
 		if o.rec != nil {
 			recs = append(recs, *o.rec)
 			srcs = append(srcs, o.rec.Doc.Source)
+			prepared = append(prepared, o.prepared)
 			continue
 		}
 		if o.forget != 0 {
@@ -448,7 +468,7 @@ func (w *writer) flush(batch []op) error {
 			w.sum.Counts.Unchanged++
 		}
 		if r.Outcome != corpus.Unchanged && w.index != nil {
-			w.pending = append(w.pending, IndexEntry{ArticleID: r.ArticleID, Article: recs[i].Article})
+			w.pending = append(w.pending, IndexEntry{ArticleID: r.ArticleID, Article: recs[i].Article, Prepared: prepared[i]})
 		}
 		w.emit(Event{Source: srcs[i], Outcome: r.Outcome.String()})
 	}
@@ -458,9 +478,10 @@ func (w *writer) flush(batch []op) error {
 	return nil
 }
 
-// flushIndex hands the stored articles to the index runner. It waits only
-// when a whole batch is already waiting: the index, the slowest stage,
-// then sets the pace and memory stays bounded.
+// flushIndex hands the stored articles to the index runner, waiting while
+// it writes the previous batch: the index, the slowest stage, then sets
+// the pace, and at most one batch (prepared, see Preparer) is held
+// beside the one bleve is writing.
 func (w *writer) flushIndex() {
 	if len(w.pending) == 0 || w.index == nil {
 		return
@@ -490,9 +511,13 @@ func (w *writer) finishIndex() {
 // goroutine, one batch at a time, while the writer goes on storing the
 // next ones: indexing and extraction share the cores instead of taking
 // turns (with the index written in the writer's turn, the workers stood
-// idle once the queue to the writer filled).
+// idle once the queue to the writer filled). The channel is unbuffered:
+// the next batch fills while one is written (its articles analysed by
+// the workers, when the Indexer is a Preparer); a buffered batch more
+// took a 8,865-article ingest without a memory limit from 0.5 to 1.1 GB
+// resident.
 type indexRunner struct {
-	batches  chan []IndexEntry // one batch waiting while one is written
+	batches  chan []IndexEntry // unbuffered: no batch waits beside the one written and the one filling
 	done     chan struct{}     // closed when batches is drained
 	failures []indexFailure    // read after done
 }
@@ -503,7 +528,7 @@ type indexFailure struct {
 }
 
 func startIndexRunner(ctx context.Context, ix Indexer) *indexRunner {
-	r := &indexRunner{batches: make(chan []IndexEntry, 1), done: make(chan struct{})}
+	r := &indexRunner{batches: make(chan []IndexEntry), done: make(chan struct{})}
 	go func() {
 		defer close(r.done)
 		for batch := range r.batches {

@@ -3,10 +3,12 @@ package ingest_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tinso/tinso/corpus"
@@ -122,5 +124,62 @@ func TestSourcesOrderAndPatterns(t *testing.T) {
 	sort.Strings(errs)
 	if len(errs) != 1 || !strings.Contains(errs[0], "no file matches") {
 		t.Errorf("an empty pattern: %v", errs)
+	}
+}
+
+// preparingIndexer records what the pipeline gives an Indexer that
+// prepares articles ahead.
+type preparingIndexer struct {
+	mu      sync.Mutex
+	entries []ingest.IndexEntry
+}
+
+func (x *preparingIndexer) Prepare(a corpus.Article) (any, error) {
+	return "prepared:" + a.Title + "|" + a.Body, nil
+}
+
+func (x *preparingIndexer) Index(_ context.Context, es []ingest.IndexEntry) error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.entries = append(x.entries, es...)
+	return nil
+}
+
+// TestPreparedEntries: an Indexer that prepares gets each stored article
+// with what it prepared from that article, once, in batches of at most
+// IndexBatch; a second run stores nothing new and indexes nothing.
+func TestPreparedEntries(t *testing.T) {
+	in := t.TempDir()
+	for i := range 7 {
+		text := fmt.Sprintf("Công đoàn cơ sở số %d tổng kết năm.\n\n%s\nNăm nay có thêm %d đoàn viên mới.\n", i, article, 10+i)
+		write(t, filepath.Join(in, fmt.Sprintf("a%d.txt", i)), []byte(text))
+	}
+	data := t.TempDir()
+	st, err := sqlite.Open(context.Background(), data, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for run, wantIndexed := range []int{7, 0} {
+		ix := &preparingIndexer{}
+		p := &ingest.Pipeline{Store: st, Extract: extractDoc, Version: extract.Version, Index: ix, IndexBatch: 3}
+		srcs := ingest.Sources([]string{in}, func(src string, err error) { t.Errorf("%s: %v", src, err) })
+		sum, err := p.Run(context.Background(), srcs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.IndexErr != nil || len(ix.entries) != wantIndexed || sum.Counts.New+sum.Counts.Updated != wantIndexed {
+			t.Fatalf("run %d: %d indexed, counts %+v, index error %v; want %d indexed", run, len(ix.entries), sum.Counts, sum.IndexErr, wantIndexed)
+		}
+		ids := map[int64]bool{}
+		for _, e := range ix.entries {
+			if want := "prepared:" + e.Article.Title + "|" + e.Article.Body; e.Prepared != want {
+				t.Errorf("article %d: Prepared = %v, want its own preparation", e.ArticleID, e.Prepared)
+			}
+			if ids[e.ArticleID] {
+				t.Errorf("article %d indexed twice", e.ArticleID)
+			}
+			ids[e.ArticleID] = true
+		}
 	}
 }

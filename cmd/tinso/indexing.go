@@ -41,9 +41,14 @@ func (x indexer) Index(ctx context.Context, entries []ingest.IndexEntry) error {
 	es := make([]index.Entry, len(entries))
 	for i, e := range entries {
 		es[i] = index.Entry{ID: strconv.FormatInt(e.ArticleID, 10), Article: e.Article}
+		es[i].Prepared, _ = e.Prepared.(*index.Prepared)
 	}
 	return x.ix.Put(ctx, es)
 }
+
+// Prepare analyses an article for the index on the worker that extracted
+// it (ingest.Preparer).
+func (indexer) Prepare(a corpus.Article) (any, error) { return index.Prepare(a) }
 
 // needsReconcile tells whether the corpus and the index may disagree: the
 // article counts differ, or the last run before this one did not finish
