@@ -36,7 +36,7 @@ import (
 // (index.Prepare, ingest.Preparer) while bleve builds the previous
 // batch's segment; bare bleve analyses inside Batch, as bleve does. The
 // benchmark runs with Go's default collector settings for both; under
-// tinso's 400 MiB memory limit the ingest prepares only part of the
+// tinso's 360 MiB memory limit the ingest prepares only part of the
 // articles (ingest.roomToPrepare).
 // The 100k case ingests the baomoi sample repeated as fresh files (each
 // copy's bytes differ by trailing blank lines, so the corpus stores each

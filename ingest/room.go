@@ -11,7 +11,7 @@ import (
 // about 90 MB for a batch of 500 union articles), and a batch of them
 // held beside the one the index is writing made the collector run all
 // the time once the live heap neared the runtime's memory limit (tinso
-// sets 400 MiB): the baomoi sample's ingest took 21–23 s instead of
+// set 400 MiB then): the baomoi sample's ingest took 21–23 s instead of
 // 17–19. Room means a live heap, as of the last collection, under a
 // third of the limit; without a limit there is always room.
 func roomToPrepare() bool {
