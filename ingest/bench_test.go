@@ -2,9 +2,11 @@ package ingest_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/tinso/tinso/corpus"
 	"github.com/tinso/tinso/corpus/sqlite"
@@ -42,40 +44,50 @@ func (nullStore) EndRun(context.Context, int64, corpus.RunCounts, string) error 
 
 // BenchmarkIngest compares the whole pipeline storing into SQLite with the
 // same pipeline storing nothing, on the 8,865 documents of the issue-4
-// sample: docs/s of each, reported as metrics. Run with
+// sample: docs/s of each and their ratio store/extract (issue 4's bar is
+// 0.7). The two alternate, three rounds each, and the best of each
+// counts: on a shared 2-core machine a neighbour's load would otherwise
+// decide the ratio (run after run, extraction alone varied by 20 %). Run
+// with
 //
 //	go test -run='^$' -bench=Ingest -benchtime=1x ./ingest/
 func BenchmarkIngest(b *testing.B) {
 	srcs := sampleSources(b)
-	for _, tc := range []struct {
-		name  string
-		store func(b *testing.B) corpus.Store
-	}{
-		{"extract-only", func(*testing.B) corpus.Store { return nullStore{} }},
-		{"extract+store", func(b *testing.B) corpus.Store {
-			s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "data"), sqlite.Options{})
+	run := func(b *testing.B, st corpus.Store) time.Duration {
+		start := time.Now()
+		p := &ingest.Pipeline{Store: st, Extract: extractDoc, Version: extract.Version}
+		sum, err := p.Run(context.Background(), srcs, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sum.Counts.Failed > 0 {
+			b.Fatalf("%d failed: %v", sum.Counts.Failed, sum.Failures[0])
+		}
+		return time.Since(start)
+	}
+	best := func(d, e time.Duration) time.Duration {
+		if d == 0 || e < d {
+			return e
+		}
+		return d
+	}
+	const rounds = 3
+	var extractOnly, withStore time.Duration
+	for i := range b.N {
+		for r := range rounds {
+			extractOnly = best(extractOnly, run(b, nullStore{}))
+			st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), fmt.Sprintf("data-%d-%d", i, r)), sqlite.Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
-			b.Cleanup(func() { s.Close() })
-			return s
-		}},
-	} {
-		b.Run(tc.name, func(b *testing.B) {
-			for range b.N {
-				b.StopTimer()
-				st := tc.store(b)
-				b.StartTimer()
-				p := &ingest.Pipeline{Store: st, Extract: extractDoc, Version: extract.Version}
-				sum, err := p.Run(context.Background(), srcs, nil)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if sum.Counts.Failed > 0 {
-					b.Fatalf("%d failed: %v", sum.Counts.Failed, sum.Failures[0])
-				}
+			withStore = best(withStore, run(b, st))
+			if err := st.Close(); err != nil {
+				b.Fatal(err)
 			}
-			b.ReportMetric(float64(len(srcs)*b.N)/b.Elapsed().Seconds(), "docs/s")
-		})
+		}
 	}
+	n := float64(len(srcs))
+	b.ReportMetric(n/extractOnly.Seconds(), "extract-only-docs/s")
+	b.ReportMetric(n/withStore.Seconds(), "extract+store-docs/s")
+	b.ReportMetric(extractOnly.Seconds()/withStore.Seconds(), "store/extract")
 }
