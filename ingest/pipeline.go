@@ -514,7 +514,7 @@ func (w *writer) finishIndex() {
 // idle once the queue to the writer filled). The channel is unbuffered:
 // the next batch fills while one is written (its articles analysed by
 // the workers, when the Indexer is a Preparer); a buffered batch more
-// took a 8,865-article ingest without a memory limit from 0.5 to 1.1 GB
+// took an 8,865-article ingest without a memory limit from 0.5 to 1.1 GB
 // resident.
 type indexRunner struct {
 	batches  chan []IndexEntry // unbuffered: no batch waits beside the one written and the one filling
