@@ -42,9 +42,8 @@ func Prepare(a corpus.Article) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	rev := Rev(a)
 	doc := bdoc.NewDocument("")
-	if err := m.MapDocument(doc, document(a, rev)); err != nil {
+	if err := m.MapDocument(doc, document(a, Rev(a))); err != nil {
 		return nil, err
 	}
 	for i, f := range doc.Fields {
